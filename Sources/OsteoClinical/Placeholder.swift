@@ -1,0 +1,1 @@
+public enum OsteoClinicalInfo { public static let name = "OsteoClinical" }

@@ -1,0 +1,1 @@
+public enum OsteoModelInfo { public static let name = "OsteoModel" }

@@ -1,0 +1,67 @@
+/// In-place dense LU factorisation with partial pivoting of a column-major n×n matrix
+/// (`a[col * n + row]`), and the matching solve. No allocation: the caller owns all storage.
+@usableFromInline enum DenseLU {
+    /// Factorises `a` in place (unit-lower L below the diagonal, U on and above it) and writes
+    /// the pivot row of each column into `pivots`. Returns the first zero-pivot column, or nil.
+    @usableFromInline static func factor(_ a: UnsafeMutablePointer<Double>, n: Int, pivots: UnsafeMutablePointer<Int>) -> Int? {
+        for k in 0..<n {
+            let colK = a + k * n
+            var p = k
+            var maxAbs = abs(colK[k])
+            var i = k + 1
+            while i < n {
+                let v = abs(colK[i])
+                if v > maxAbs { maxAbs = v; p = i }
+                i += 1
+            }
+            pivots[k] = p
+            if maxAbs == 0 || !maxAbs.isFinite { return k }
+            if p != k {
+                for j in 0..<n { let col = a + j * n; let t = col[k]; col[k] = col[p]; col[p] = t }
+            }
+            let inv = 1 / colK[k]
+            i = k + 1
+            while i < n { colK[i] *= inv; i += 1 }
+            var j = k + 1
+            while j < n {
+                let colJ = a + j * n
+                let akj = colJ[k]
+                if akj != 0 {
+                    var r = k + 1
+                    while r < n { colJ[r] -= colK[r] * akj; r += 1 }
+                }
+                j += 1
+            }
+        }
+        return nil
+    }
+
+    /// Solves A x = b in place (`b` becomes x) with the factors from ``factor(_:n:pivots:)``.
+    @usableFromInline static func solve(_ lu: UnsafePointer<Double>, n: Int, pivots: UnsafePointer<Int>, _ b: UnsafeMutablePointer<Double>) {
+        for k in 0..<n {
+            let p = pivots[k]
+            if p != k { let t = b[k]; b[k] = b[p]; b[p] = t }
+        }
+        // Forward: L y = Pb (column-oriented, unit diagonal).
+        for k in 0..<n {
+            let bk = b[k]
+            if bk != 0 {
+                let col = lu + k * n
+                var i = k + 1
+                while i < n { b[i] -= col[i] * bk; i += 1 }
+            }
+        }
+        // Backward: U x = y.
+        var k = n - 1
+        while k >= 0 {
+            let col = lu + k * n
+            b[k] /= col[k]
+            let bk = b[k]
+            if bk != 0 {
+                var i = 0
+                while i < k { b[i] -= col[i] * bk; i += 1 }
+            }
+            k -= 1
+        }
+    }
+}

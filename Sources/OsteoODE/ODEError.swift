@@ -1,0 +1,106 @@
+/// Why an integration stopped. Every case says where (time, and the state component when one is
+/// to blame) and what to try; the solver never returns NaN instead of throwing.
+public enum ODEError: Error, Equatable, CustomStringConvertible, Sendable {
+    /// The controller wanted a step smaller than `minimum` at time `t`; `component` had the largest
+    /// share of the error estimate.
+    case stepSizeUnderflow(t: Double, stepSize: Double, component: Int)
+    /// The state became NaN or infinite and no smaller step helped.
+    case nonFiniteState(t: Double, component: Int)
+    /// The right-hand side returned NaN or infinity at an accepted state.
+    case nonFiniteDerivative(t: Double, component: Int)
+    /// More than `maxSteps` steps (accepted + rejected) were needed.
+    case tooManySteps(t: Double, maxSteps: Int)
+    /// The Newton matrix I/(hγ) − J was singular at time `t` (column `component`).
+    case singularMatrix(t: Double, component: Int)
+    /// The problem was set up wrongly (dimension mismatch, bad tolerance, bad time span).
+    case invalidInput(String)
+
+    public var description: String {
+        switch self {
+        case let .stepSizeUnderflow(t, h, c):
+            return "step size underflow at t = \(t) (step \(h)); state component \(c) dominated the error estimate. Try a looser tolerance or check that component's equation for a singularity."
+        case let .nonFiniteState(t, c):
+            return "non-finite state at t = \(t) in component \(c), even with the smallest step. Check that component's equation (division by zero, log or power of a negative number)."
+        case let .nonFiniteDerivative(t, c):
+            return "the right-hand side returned a non-finite derivative at t = \(t) for component \(c). Check the inputs and parameters of that component."
+        case let .tooManySteps(t, m):
+            return "more than \(m) steps were needed before t = \(t). Raise maxSteps, loosen the tolerance, or check for fast oscillation or a discontinuity missing from tstops."
+        case let .singularMatrix(t, c):
+            return "singular Newton matrix at t = \(t) (column \(c)). Check the Jacobian of that component."
+        case let .invalidInput(message):
+            return "invalid ODE problem: \(message)"
+        }
+    }
+}
+
+/// Counters kept on every solution.
+public struct SolverStatistics: Sendable, Codable, Equatable {
+    public var steps = 0
+    public var rejectedSteps = 0
+    public var rhsEvaluations = 0
+    public var jacobianEvaluations = 0
+    public var luDecompositions = 0
+    public var linearSolves = 0
+    public init() {}
+
+    public static func += (a: inout SolverStatistics, b: SolverStatistics) {
+        a.steps += b.steps
+        a.rejectedSteps += b.rejectedSteps
+        a.rhsEvaluations += b.rhsEvaluations
+        a.jacobianEvaluations += b.jacobianEvaluations
+        a.luDecompositions += b.luDecompositions
+        a.linearSolves += b.linearSolves
+    }
+}
+
+/// Absolute tolerance: one value for all components, or one per component.
+public enum AbsoluteTolerance: Sendable, Equatable {
+    case scalar(Double)
+    case perComponent([Double])
+}
+
+/// The Rosenbrock methods on offer.
+public enum RosenbrockMethod: String, Sendable, CaseIterable, Codable {
+    /// Rodas5P (Steinebach 2023): order 5(4), stiffly accurate, L-stable, order-4 dense output. Default.
+    case rodas5P = "rodas5p"
+    /// Rodas4 (Hairer & Wanner 1996): order 4(3), stiffly accurate, L-stable, order-3 dense output.
+    case rodas4 = "rodas4"
+    /// A third-order method for loose tolerances.
+    case rodas3P = "rodas3p"
+
+    public var tableau: RosenbrockTableau {
+        switch self {
+        case .rodas5P: return .rodas5P
+        case .rodas4: return .rodas4
+        case .rodas3P: return .rodas3P
+        }
+    }
+}
+
+/// Integration settings.
+public struct SolverOptions: Sendable {
+    public var method: RosenbrockMethod = .rodas5P
+    public var relativeTolerance: Double = 1e-6
+    public var absoluteTolerance: AbsoluteTolerance = .scalar(1e-8)
+    /// Initial step; nil = chosen automatically (Hairer & Wanner's starting-step algorithm).
+    public var initialStep: Double?
+    public var maxStep: Double = .infinity
+    /// Total steps (accepted + rejected) before ``ODEError/tooManySteps(t:maxSteps:)``.
+    public var maxSteps: Int = 1_000_000
+    /// Step-size controller: PI (Gustafsson) with these safety and ratio limits.
+    public var safety: Double = 0.9
+    public var minRatio: Double = 0.2
+    public var maxRatio: Double = 10
+
+    public init(method: RosenbrockMethod = .rodas5P, rtol: Double = 1e-6, atol: Double = 1e-8) {
+        self.method = method
+        self.relativeTolerance = rtol
+        self.absoluteTolerance = .scalar(atol)
+    }
+
+    public init(method: RosenbrockMethod = .rodas5P, rtol: Double, atol: [Double]) {
+        self.method = method
+        self.relativeTolerance = rtol
+        self.absoluteTolerance = .perComponent(atol)
+    }
+}

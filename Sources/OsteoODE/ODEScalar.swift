@@ -1,0 +1,80 @@
+/// A real number type that a right-hand side can be written over once and evaluated either
+/// with plain `Double`s (values) or with ``Dual`` numbers (values and exact partial derivatives).
+///
+/// Write a model's right-hand side generically over `S: ODEScalar`, call the math functions as
+/// `S.exp(x)`, `S.pow(x, 2.5)`, and mix in `Double` constants freely; the solver then gets an
+/// exact Jacobian by forward-mode differentiation (see ``GenericODESystem``).
+public protocol ODEScalar: Sendable {
+    /// A constant (all partial derivatives zero).
+    init(_ constant: Double)
+    /// The value part (for `Double`, the number itself).
+    var value: Double { get }
+
+    static func + (a: Self, b: Self) -> Self
+    static func - (a: Self, b: Self) -> Self
+    static func * (a: Self, b: Self) -> Self
+    static func / (a: Self, b: Self) -> Self
+    static prefix func - (a: Self) -> Self
+    static func + (a: Self, b: Double) -> Self
+    static func + (a: Double, b: Self) -> Self
+    static func - (a: Self, b: Double) -> Self
+    static func - (a: Double, b: Self) -> Self
+    static func * (a: Self, b: Double) -> Self
+    static func * (a: Double, b: Self) -> Self
+    static func / (a: Self, b: Double) -> Self
+    static func / (a: Double, b: Self) -> Self
+
+    static func exp(_ x: Self) -> Self
+    static func log(_ x: Self) -> Self
+    static func sqrt(_ x: Self) -> Self
+    /// x^p for a constant exponent (x > 0 unless p is a whole number).
+    static func pow(_ x: Self, _ p: Double) -> Self
+    /// x^y with both varying (x > 0).
+    static func pow(_ x: Self, _ y: Self) -> Self
+    static func tanh(_ x: Self) -> Self
+}
+
+extension ODEScalar {
+    @inlinable public static func += (a: inout Self, b: Self) { a = a + b }
+    @inlinable public static func -= (a: inout Self, b: Self) { a = a - b }
+    @inlinable public static func *= (a: inout Self, b: Self) { a = a * b }
+    @inlinable public static func += (a: inout Self, b: Double) { a = a + b }
+    @inlinable public static func -= (a: inout Self, b: Double) { a = a - b }
+    @inlinable public static func *= (a: inout Self, b: Double) { a = a * b }
+
+    /// Hill activation x^n / (x^n + K^n), for x >= 0.
+    @inlinable public static func hill(_ x: Self, k: Double, n: Double) -> Self {
+        let xn = Self.pow(x, n)
+        return xn / (xn + Foundation_pow(k, n))
+    }
+
+    /// A smooth replacement for max(x, 0): softplus with width `w` (same units as x).
+    @inlinable public static func softplus(_ x: Self, width w: Double) -> Self {
+        // w·log(1 + exp(x/w)), written to avoid overflow for large x/w.
+        if x.value / w > 30 { return x }
+        return w * Self.log(1.0 + Self.exp(x / w))
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+@usableFromInline func Foundation_pow(_ a: Double, _ b: Double) -> Double { pow(a, b) }
+
+extension Double: ODEScalar {
+    @inlinable public var value: Double { self }
+    @inlinable public static func exp(_ x: Double) -> Double { _exp(x) }
+    @inlinable public static func log(_ x: Double) -> Double { _log(x) }
+    @inlinable public static func sqrt(_ x: Double) -> Double { x.squareRoot() }
+    @inlinable public static func pow(_ x: Double, _ p: Double) -> Double { _pow(x, p) }
+    @inlinable public static func tanh(_ x: Double) -> Double { _tanh(x) }
+}
+
+// Bridges to the C math library that do not collide with the static requirement names.
+@usableFromInline func _exp(_ x: Double) -> Double { exp(x) }
+@usableFromInline func _log(_ x: Double) -> Double { log(x) }
+@usableFromInline func _pow(_ x: Double, _ p: Double) -> Double { pow(x, p) }
+@usableFromInline func _tanh(_ x: Double) -> Double { tanh(x) }

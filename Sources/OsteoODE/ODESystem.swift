@@ -1,0 +1,117 @@
+/// Scratch memory the integrator lends to a system while it evaluates a Jacobian, so that
+/// Jacobian evaluation never allocates. Each buffer holds `2 * dimension` elements.
+public struct JacobianScratch {
+    public let duals: UnsafeMutablePointer<Dual>
+    public let doubles: UnsafeMutablePointer<Double>
+    @inlinable public init(duals: UnsafeMutablePointer<Dual>, doubles: UnsafeMutablePointer<Double>) {
+        self.duals = duals
+        self.doubles = doubles
+    }
+}
+
+/// How a system's Jacobian is obtained.
+public enum JacobianKind: String, Sendable, Codable {
+    /// Hand-written by the system (exact).
+    case analytic
+    /// Forward-mode dual numbers over the generic right-hand side (exact to rounding).
+    case dual
+    /// Forward differences (fallback only).
+    case finiteDifference
+}
+
+/// A first-order ODE system dy/dt = f(t, y) of fixed dimension.
+///
+/// Conform a value type; the solver calls ``evaluate(t:y:dy:)`` and ``jacobian(t:y:into:scratch:)``
+/// through unsafe pointers into its preallocated workspace, so neither may allocate.
+public protocol ODESystem {
+    /// Number of state components.
+    var dimension: Int { get }
+    /// Writes f(t, y) into `dy`.
+    func evaluate(t: Double, y: UnsafePointer<Double>, dy: UnsafeMutablePointer<Double>)
+    /// Writes the exact Jacobian ∂f/∂y, column-major (`J[col * n + row]`), and returns true;
+    /// returns false when the system has no exact Jacobian (the solver then uses finite differences).
+    func jacobian(t: Double, y: UnsafePointer<Double>, into J: UnsafeMutablePointer<Double>, scratch: JacobianScratch) -> Bool
+    /// True when f does not depend on t explicitly (then ∂f/∂t = 0).
+    var isAutonomous: Bool { get }
+    /// Writes ∂f/∂t and returns true, or returns false (finite differences are used).
+    func timeDerivative(t: Double, y: UnsafePointer<Double>, into dT: UnsafeMutablePointer<Double>, scratch: JacobianScratch) -> Bool
+    /// What ``jacobian(t:y:into:scratch:)`` provides.
+    var jacobianKind: JacobianKind { get }
+}
+
+extension ODESystem {
+    public func jacobian(t: Double, y: UnsafePointer<Double>, into J: UnsafeMutablePointer<Double>, scratch: JacobianScratch) -> Bool { false }
+    public var isAutonomous: Bool { true }
+    public func timeDerivative(t: Double, y: UnsafePointer<Double>, into dT: UnsafeMutablePointer<Double>, scratch: JacobianScratch) -> Bool { false }
+    public var jacobianKind: JacobianKind { .finiteDifference }
+}
+
+/// A system whose right-hand side is written once, generically over ``ODEScalar``; its exact
+/// Jacobian (and ∂f/∂t) come from ``Dual`` numbers in chunks of ``Dual/width`` columns.
+public protocol GenericODESystem: ODESystem {
+    func rhs<S: ODEScalar>(t: S, y: UnsafePointer<S>, dy: UnsafeMutablePointer<S>)
+}
+
+extension GenericODESystem {
+    @inlinable public func evaluate(t: Double, y: UnsafePointer<Double>, dy: UnsafeMutablePointer<Double>) {
+        rhs(t: t, y: y, dy: dy)
+    }
+
+    @inlinable public var jacobianKind: JacobianKind { .dual }
+
+    @inlinable public func jacobian(t: Double, y: UnsafePointer<Double>, into J: UnsafeMutablePointer<Double>, scratch: JacobianScratch) -> Bool {
+        let n = dimension
+        let yd = scratch.duals
+        let dyd = scratch.duals + n
+        var base = 0
+        while base < n {
+            let width = Swift.min(Dual.width, n - base)
+            for i in 0..<n { yd[i] = Dual(y[i]) }
+            for s in 0..<width { yd[base + s].partials[s] = 1 }
+            rhs(t: Dual(t), y: UnsafePointer(yd), dy: dyd)
+            for s in 0..<width {
+                let col = J + (base + s) * n
+                for row in 0..<n { col[row] = dyd[row].partials[s] }
+            }
+            base += width
+        }
+        return true
+    }
+
+    @inlinable public func timeDerivative(t: Double, y: UnsafePointer<Double>, into dT: UnsafeMutablePointer<Double>, scratch: JacobianScratch) -> Bool {
+        let n = dimension
+        let yd = scratch.duals
+        let dyd = scratch.duals + n
+        for i in 0..<n { yd[i] = Dual(y[i]) }
+        rhs(t: Dual.variable(t, slot: 0), y: UnsafePointer(yd), dy: dyd)
+        for i in 0..<n { dT[i] = dyd[i].partials[0] }
+        return true
+    }
+}
+
+/// An ODE system given by closures (convenient for small problems and tests).
+public struct ClosureODESystem: ODESystem {
+    public typealias RHS = (Double, UnsafePointer<Double>, UnsafeMutablePointer<Double>) -> Void
+    public typealias Jacobian = (Double, UnsafePointer<Double>, UnsafeMutablePointer<Double>) -> Void
+    public let dimension: Int
+    public let isAutonomous: Bool
+    let f: RHS
+    let jac: Jacobian?
+
+    /// - Parameters:
+    ///   - jacobian: optional exact Jacobian writing column-major `J[col * n + row]`.
+    public init(dimension: Int, autonomous: Bool = true, rhs: @escaping RHS, jacobian: Jacobian? = nil) {
+        self.dimension = dimension
+        self.isAutonomous = autonomous
+        self.f = rhs
+        self.jac = jacobian
+    }
+
+    public func evaluate(t: Double, y: UnsafePointer<Double>, dy: UnsafeMutablePointer<Double>) { f(t, y, dy) }
+    public func jacobian(t: Double, y: UnsafePointer<Double>, into J: UnsafeMutablePointer<Double>, scratch: JacobianScratch) -> Bool {
+        guard let jac else { return false }
+        jac(t, y, J)
+        return true
+    }
+    public var jacobianKind: JacobianKind { jac == nil ? .finiteDifference : .analytic }
+}

@@ -1,0 +1,352 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A stateful Rosenbrock integrator: create it once (this allocates its workspace), then call
+/// ``advance(to:saveTimes:saveIndex:output:)`` between discontinuities and ``applyJump(_:)``
+/// at them. Neither allocates. ``ODESolver/solve(_:y0:t0:tEnd:saveAt:discontinuities:options:)``
+/// is the usual entry point; this type is for callers that drive integration themselves.
+///
+/// Design (after OrdinaryDiffEq.jl): the tableau is data; ``attemptStep(_:)`` computes one step
+/// and its error estimate but never decides acceptance; the PI controller and the driver loop
+/// are separate; dense output uses the method's own interpolant.
+public final class RosenbrockIntegrator {
+    public let dimension: Int
+    public let tableau: RosenbrockTableau
+    public let options: SolverOptions
+    public private(set) var t: Double
+    public private(set) var statistics = SolverStatistics()
+
+    let system: any ODESystem
+    let ws: Workspace
+    let gamma: Double
+    let beta1: Double
+    let beta2: Double
+    let autonomous: Bool
+    var stepProposal: Double?
+    var errOld = 1e-4
+    var lastRejected = false
+    var derivativesCurrent = false   // fprev, J, dT valid at (t, uprev)
+
+    public init(system: some ODESystem, t0: Double, y0: [Double], options: SolverOptions = SolverOptions()) throws(ODEError) {
+        let n = system.dimension
+        guard n > 0, y0.count == n else {
+            throw .invalidInput("y0 has \(y0.count) components but the system has dimension \(n)")
+        }
+        guard options.relativeTolerance > 0, options.relativeTolerance.isFinite else {
+            throw .invalidInput("relative tolerance must be positive, got \(options.relativeTolerance)")
+        }
+        switch options.absoluteTolerance {
+        case .scalar(let v):
+            guard v >= 0, v.isFinite else { throw .invalidInput("absolute tolerance must be >= 0, got \(v)") }
+        case .perComponent(let vs):
+            guard vs.count == n else { throw .invalidInput("absolute tolerance has \(vs.count) components, expected \(n)") }
+            guard vs.allSatisfy({ $0 >= 0 && $0.isFinite }) else { throw .invalidInput("absolute tolerances must be >= 0") }
+        }
+        if let bad = y0.firstIndex(where: { !$0.isFinite }) { throw .nonFiniteState(t: t0, component: bad) }
+        self.dimension = n
+        self.system = system
+        self.options = options
+        self.tableau = options.method.tableau
+        self.t = t0
+        self.ws = Workspace(n: n, tableau: tableau, atol: options.absoluteTolerance)
+        self.gamma = tableau.gamma
+        let k = Double(tableau.embeddedOrder + 1)
+        self.beta1 = 0.7 / k
+        self.beta2 = 0.4 / k
+        self.autonomous = system.isAutonomous
+        for i in 0..<n { ws.uprev[i] = y0[i] }
+        stepProposal = options.initialStep
+    }
+
+    /// The current state (allocates a new array; not for use inside hot loops).
+    public var state: [Double] { Array(UnsafeBufferPointer(start: ws.uprev, count: dimension)) }
+
+    /// Reads component `i` of the current state.
+    public func component(_ i: Int) -> Double { ws.uprev[i] }
+
+    /// A jump in the state at the current time (a dose); the next step restarts the method.
+    public enum Jump: Sendable, Equatable {
+        case add(component: Int, amount: Double)
+        case set(component: Int, value: Double)
+        case scale(component: Int, factor: Double)
+    }
+
+    public func applyJump(_ jump: Jump) {
+        switch jump {
+        case let .add(i, x): ws.uprev[i] += x
+        case let .set(i, x): ws.uprev[i] = x
+        case let .scale(i, f): ws.uprev[i] *= f
+        }
+        restart()
+    }
+
+    /// Forget the step history (after a discontinuity in f or a state jump).
+    public func restart() {
+        derivativesCurrent = false
+        errOld = 1e-4
+        lastRejected = false
+    }
+
+    /// Integrates from the current time to `tEnd` exactly, writing the state at every save time
+    /// `saveTimes[saveIndex...]` that is < `tEnd` (by dense output) into `output` (row-major,
+    /// `dimension` values per save time) and advancing `saveIndex`. Save times equal to `tEnd` are
+    /// left for the caller, so that they can be written after any jump at `tEnd`.
+    public func advance(to tEnd: Double, saveTimes: UnsafeBufferPointer<Double>, saveIndex: inout Int,
+                        output: UnsafeMutablePointer<Double>) throws(ODEError) {
+        let n = dimension
+        guard tEnd > t else {
+            if tEnd == t { return }
+            throw .invalidInput("cannot integrate backwards from t = \(t) to \(tEnd)")
+        }
+        if stepProposal == nil { stepProposal = startingStep(tEnd: tEnd) }
+        var lastFailureNonFinite = -1
+        while t < tEnd {
+            if statistics.steps + statistics.rejectedSteps >= options.maxSteps {
+                throw .tooManySteps(t: t, maxSteps: options.maxSteps)
+            }
+            var h = Swift.min(stepProposal ?? (tEnd - t), options.maxStep)
+            var reachesEnd = false
+            if t + h >= tEnd || tEnd - (t + h) < 0.01 * h {
+                h = tEnd - t
+                reachesEnd = true
+            }
+            if !derivativesCurrent { try computeDerivatives() }
+            let outcome = attemptStep(h)
+            let minStep = Swift.max(16 * abs(t).ulp, Double.leastNormalMagnitude)
+            switch outcome {
+            case .accepted(let errNorm):
+                let tNew = reachesEnd ? tEnd : t + h
+                // Dense output for the save times inside this step.
+                var computedDense = false
+                while saveIndex < saveTimes.count, saveTimes[saveIndex] < tEnd, saveTimes[saveIndex] <= tNew {
+                    if !computedDense { buildDense(); computedDense = true }
+                    let theta = (saveTimes[saveIndex] - t) / h
+                    interpolate(theta: theta, into: output + saveIndex * n)
+                    saveIndex += 1
+                }
+                t = tNew
+                ws.swapSolution()
+                derivativesCurrent = false
+                statistics.steps += 1
+                // PI controller (Gustafsson 1991, as in Hairer & Wanner II, IV.2).
+                let q11 = Double.pow(Swift.max(errNorm, 1e-16), beta1)
+                var q = q11 / Double.pow(errOld, beta2) / options.safety
+                q = Swift.min(1 / options.minRatio, Swift.max(1 / options.maxRatio, q))
+                var hNew = h / q
+                if lastRejected { hNew = Swift.min(hNew, h) }
+                stepProposal = hNew
+                errOld = Swift.max(errNorm, 1e-4)
+                lastRejected = false
+                lastFailureNonFinite = -1
+            case .rejected(let errNorm, let worst):
+                statistics.rejectedSteps += 1
+                let q11 = Double.pow(errNorm, beta1)
+                let hNew = h / Swift.min(1 / options.minRatio, q11 / options.safety)
+                stepProposal = hNew
+                lastRejected = true
+                if hNew < minStep { throw .stepSizeUnderflow(t: t, stepSize: hNew, component: worst) }
+            case .nonFinite(let component):
+                statistics.rejectedSteps += 1
+                lastFailureNonFinite = component
+                let hNew = h * options.minRatio
+                stepProposal = hNew
+                lastRejected = true
+                if hNew < minStep { throw .nonFiniteState(t: t, component: lastFailureNonFinite) }
+            case .singular(let column):
+                statistics.rejectedSteps += 1
+                let hNew = h * 0.5
+                stepProposal = hNew
+                lastRejected = true
+                if hNew < minStep { throw .singularMatrix(t: t, component: column) }
+            }
+        }
+    }
+
+    enum StepOutcome {
+        case accepted(Double)
+        case rejected(Double, Int)
+        case nonFinite(Int)
+        case singular(Int)
+    }
+
+    /// f(t, uprev), the Jacobian and ∂f/∂t at the current accepted point.
+    func computeDerivatives() throws(ODEError) {
+        let n = dimension
+        system.evaluate(t: t, y: ws.uprev, dy: ws.fprev)
+        statistics.rhsEvaluations += 1
+        for i in 0..<n where !ws.fprev[i].isFinite { throw .nonFiniteDerivative(t: t, component: i) }
+        if system.jacobian(t: t, y: ws.uprev, into: ws.J, scratch: ws.scratch) {
+            statistics.jacobianEvaluations += 1
+        } else {
+            finiteDifferenceJacobian()
+        }
+        if autonomous {
+            for i in 0..<n { ws.dT[i] = 0 }
+        } else if !system.timeDerivative(t: t, y: ws.uprev, into: ws.dT, scratch: ws.scratch) {
+            let dt = Double.ulpOfOne.squareRoot() * Swift.max(1, abs(t))
+            system.evaluate(t: t + dt, y: ws.uprev, dy: ws.ftmp)
+            statistics.rhsEvaluations += 1
+            for i in 0..<n { ws.dT[i] = (ws.ftmp[i] - ws.fprev[i]) / dt }
+        }
+        derivativesCurrent = true
+    }
+
+    func finiteDifferenceJacobian() {
+        let n = dimension
+        let u = ws.uprev
+        for j in 0..<n {
+            let saved = u[j]
+            let delta = Double.ulpOfOne.squareRoot() * Swift.max(abs(saved), ws.atol[j] > 0 ? ws.atol[j] : 1e-8, 1e-8)
+            u[j] = saved + delta
+            system.evaluate(t: t, y: u, dy: ws.ftmp)
+            u[j] = saved
+            let col = ws.J + j * n
+            for i in 0..<n { col[i] = (ws.ftmp[i] - ws.fprev[i]) / delta }
+        }
+        statistics.rhsEvaluations += n
+        statistics.jacobianEvaluations += 1
+    }
+
+    /// One Rosenbrock step of size h from (t, uprev) into unew; returns the scaled error norm.
+    func attemptStep(_ h: Double) -> StepOutcome {
+        let n = dimension
+        let s = ws.stages
+        let W = ws.W
+        let J = ws.J
+        // W = I/(hγ) − J, factorised.
+        let diag = 1 / (h * gamma)
+        for idx in 0..<(n * n) { W[idx] = -J[idx] }
+        for i in 0..<n { W[i * n + i] += diag }
+        statistics.luDecompositions += 1
+        if let col = DenseLU.factor(W, n: n, pivots: ws.pivots) { return .singular(col) }
+        let uprev = ws.uprev
+        let U = ws.stage
+        let r = ws.rhs
+        let k = ws.k
+        let invH = 1 / h
+        for i in 0..<s {
+            let ki = k + i * n
+            if i == 0 {
+                for q in 0..<n { r[q] = ws.fprev[q] }
+            } else {
+                for q in 0..<n { U[q] = uprev[q] }
+                for j in 0..<i {
+                    let aij = ws.a[i * s + j]
+                    if aij != 0 { let kj = k + j * n; for q in 0..<n { U[q] += aij * kj[q] } }
+                }
+                system.evaluate(t: t + ws.c[i] * h, y: U, dy: r)
+                statistics.rhsEvaluations += 1
+            }
+            for j in 0..<i {
+                let cij = ws.C[i * s + j] * invH
+                if cij != 0 { let kj = k + j * n; for q in 0..<n { r[q] += cij * kj[q] } }
+            }
+            if !autonomous {
+                let hd = h * ws.d[i]
+                if hd != 0 { for q in 0..<n { r[q] += hd * ws.dT[q] } }
+            }
+            DenseLU.solve(W, n: n, pivots: ws.pivots, r)
+            statistics.linearSolves += 1
+            for q in 0..<n { ki[q] = r[q] }
+        }
+        // Solution and error estimate.
+        let unew = ws.unew
+        let err = ws.err
+        for q in 0..<n { unew[q] = uprev[q]; err[q] = 0 }
+        for j in 0..<s {
+            let mj = ws.m[j], ej = ws.e[j]
+            let kj = k + j * n
+            if mj != 0 { for q in 0..<n { unew[q] += mj * kj[q] } }
+            if ej != 0 { for q in 0..<n { err[q] += ej * kj[q] } }
+        }
+        var sum = 0.0
+        var worst = 0
+        var worstValue = -1.0
+        let rtol = options.relativeTolerance
+        for q in 0..<n {
+            if !unew[q].isFinite { return .nonFinite(q) }
+            let sc = ws.atol[q] + rtol * Swift.max(abs(uprev[q]), abs(unew[q]))
+            let ratio = err[q] / sc
+            let r2 = ratio * ratio
+            if r2 > worstValue { worstValue = r2; worst = q }
+            sum += r2
+        }
+        let norm = (sum / Double(n)).squareRoot()
+        guard norm.isFinite else { return .nonFinite(worst) }
+        return norm <= 1 ? .accepted(norm) : .rejected(norm, worst)
+    }
+
+    /// h_r = Σ_j H[r][j] k_j for the step just taken.
+    func buildDense() {
+        let n = dimension, s = ws.stages
+        for rIdx in 0..<ws.denseRows {
+            let hr = ws.dense + rIdx * n
+            for q in 0..<n { hr[q] = 0 }
+            for j in 0..<s {
+                let coef = ws.H[rIdx * s + j]
+                if coef != 0 { let kj = ws.k + j * n; for q in 0..<n { hr[q] += coef * kj[q] } }
+            }
+        }
+    }
+
+    /// y(θ) = (1−θ) y_n + θ (y_{n+1} + (1−θ)(h_0 + θ h_1 + θ² h_2 …)) for the step just taken
+    /// (before the solution buffers are swapped).
+    func interpolate(theta: Double, into out: UnsafeMutablePointer<Double>) {
+        let n = dimension
+        let rows = ws.denseRows
+        let oneMinus = 1 - theta
+        for q in 0..<n {
+            var poly = 0.0
+            var rIdx = rows - 1
+            while rIdx >= 0 { poly = poly * theta + ws.dense[rIdx * n + q]; rIdx -= 1 }
+            out[q] = oneMinus * ws.uprev[q] + theta * (ws.unew[q] + oneMinus * poly)
+        }
+    }
+
+    /// Hairer & Wanner's starting step (Solving ODEs I, II.4, algorithm "HINIT").
+    func startingStep(tEnd: Double) -> Double {
+        let n = dimension
+        let span = tEnd - t
+        let y0 = ws.uprev
+        let f0 = ws.ftmp
+        let f1 = ws.ftmp + n
+        system.evaluate(t: t, y: y0, dy: f0)
+        statistics.rhsEvaluations += 1
+        var d0 = 0.0, d1 = 0.0
+        let rtol = options.relativeTolerance
+        for i in 0..<n {
+            let sk = ws.atol[i] + rtol * abs(y0[i])
+            let sc = sk > 0 ? sk : 1e-16
+            d0 += (y0[i] / sc) * (y0[i] / sc)
+            d1 += (f0[i] / sc) * (f0[i] / sc)
+        }
+        d0 = (d0 / Double(n)).squareRoot()
+        d1 = (d1 / Double(n)).squareRoot()
+        var h0 = (d0 < 1e-5 || d1 < 1e-5) ? 1e-6 : 0.01 * d0 / d1
+        if !h0.isFinite { h0 = 1e-6 }
+        h0 = Swift.min(h0, span)
+        // Explicit Euler probe, written into the stage buffer.
+        for i in 0..<n { ws.stage[i] = y0[i] + h0 * f0[i] }
+        system.evaluate(t: t + h0, y: ws.stage, dy: f1)
+        statistics.rhsEvaluations += 1
+        var d2 = 0.0
+        for i in 0..<n {
+            let sk = ws.atol[i] + rtol * abs(y0[i])
+            let sc = sk > 0 ? sk : 1e-16
+            let v = (f1[i] - f0[i]) / sc
+            d2 += v * v
+        }
+        d2 = (d2 / Double(n)).squareRoot() / h0
+        let dmax = Swift.max(d1, d2)
+        let h1: Double
+        if dmax <= 1e-15 || !dmax.isFinite {
+            h1 = Swift.max(1e-6, h0 * 1e-3)
+        } else {
+            h1 = Double.pow(0.01 / dmax, 1 / Double(tableau.order + 1))
+        }
+        return Swift.min(100 * h0, h1, span, options.maxStep)
+    }
+}
