@@ -1,1 +1,0 @@
-public enum OsteoModelInfo { public static let name = "OsteoModel" }

@@ -1,0 +1,116 @@
+import Foundation
+import Yams
+
+/// A parsed YAML/JSON document with its position (file and field path), for reading typed values
+/// with errors that say exactly where and what is accepted. JSON is read by the YAML parser
+/// (JSON is a subset of YAML 1.2), so the same keys work in both.
+public struct InputNode: @unchecked Sendable {
+    public let file: String
+    public let path: String
+    public let value: Any?
+
+    public init(file: String, path: String = "", value: Any?) {
+        self.file = file
+        self.path = path
+        self.value = value
+    }
+
+    /// Parses YAML or JSON text.
+    public static func parse(_ text: String, file: String) throws(InputError) -> InputNode {
+        do {
+            let v = try Yams.load(yaml: text)
+            return InputNode(file: file, value: v)
+        } catch {
+            throw InputError(file: file, field: "", problem: "not valid YAML or JSON (\(error))")
+        }
+    }
+
+    /// Reads and parses a file.
+    public static func load(path: String) throws(InputError) -> InputNode {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw InputError(file: path, field: "", problem: "cannot read the file (missing or not UTF-8 text)")
+        }
+        return try parse(text, file: path)
+    }
+
+    public func error(_ problem: String, accepted: String? = nil) -> InputError {
+        InputError(file: file, field: path, problem: problem, accepted: accepted)
+    }
+
+    func child(_ key: String, _ v: Any?) -> InputNode {
+        InputNode(file: file, path: path.isEmpty ? key : "\(path).\(key)", value: v)
+    }
+
+    public var isNull: Bool { value == nil || value is NSNull }
+
+    /// The mapping's keys, after checking that it is a mapping whose keys are all in `allowed`.
+    /// An unknown key is an error that suggests the closest allowed key.
+    public func mapping(allowed: [String]) throws(InputError) -> [String: Any] {
+        guard let dict = value as? [String: Any] else {
+            throw error("expected a mapping of keys to values", accepted: allowed.joined(separator: ", "))
+        }
+        for key in dict.keys.sorted() where !allowed.contains(key) {
+            let where_ = path.isEmpty ? key : "\(path).\(key)"
+            var problem = "unknown key '\(key)'"
+            if let guess = closestMatch(to: key, in: allowed) { problem += " (did you mean '\(guess)'?)" }
+            throw InputError(file: file, field: where_, problem: problem, accepted: allowed.joined(separator: ", "))
+        }
+        return dict
+    }
+
+    /// The node under `key` of a mapping (null if absent).
+    public func field(_ key: String, in dict: [String: Any]) -> InputNode { child(key, dict[key]) }
+
+    public func items() throws(InputError) -> [InputNode] {
+        guard let list = value as? [Any] else { throw error("expected a list") }
+        return list.enumerated().map { InputNode(file: file, path: "\(path)[\($0.offset)]", value: $0.element) }
+    }
+
+    public func string() throws(InputError) -> String {
+        if let s = value as? String { return s }
+        if let n = value as? NSNumber { return n.stringValue }
+        throw error("expected text")
+    }
+
+    public func number() throws(InputError) -> Double {
+        if let b = value as? Bool { throw error("expected a number, got \(b)") }
+        if let d = value as? Double { return try finite(d) }
+        if let i = value as? Int { return Double(i) }
+        if let s = value as? String, let d = Double(s.trimmingCharacters(in: .whitespaces)) { return try finite(d) }
+        throw error("expected a number, got '\(value.map { "\($0)" } ?? "nothing")'")
+    }
+
+    private func finite(_ d: Double) throws(InputError) -> Double {
+        guard d.isFinite else { throw error("expected a finite number, got \(d)") }
+        return d
+    }
+
+    public func bool() throws(InputError) -> Bool {
+        if let b = value as? Bool { return b }
+        if let s = value as? String {
+            switch s.lowercased() { case "true", "yes": return true; case "false", "no": return false; default: break }
+        }
+        throw error("expected true or false", accepted: "true, false")
+    }
+
+    /// A number checked against a closed range (nothing is clamped).
+    public func number(in range: ClosedRange<Double>, unit: String = "") throws(InputError) -> Double {
+        let v = try number()
+        guard range.contains(v) else {
+            let u = unit.isEmpty ? "" : " \(unit)"
+            throw error("\(v)\(u) is out of range", accepted: "\(range.lowerBound) to \(range.upperBound)\(u)")
+        }
+        return v
+    }
+
+    /// One of a fixed set of words.
+    public func choice(_ options: [String]) throws(InputError) -> String {
+        let s = try string()
+        guard options.contains(s) else {
+            var problem = "'\(s)' is not recognised"
+            if let guess = closestMatch(to: s, in: options) { problem += " (did you mean '\(guess)'?)" }
+            throw error(problem, accepted: options.joined(separator: ", "))
+        }
+        return s
+    }
+}
