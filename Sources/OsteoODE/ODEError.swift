@@ -65,14 +65,14 @@ public enum RosenbrockMethod: String, Sendable, CaseIterable, Codable {
     case rodas5P = "rodas5p"
     /// Rodas4 (Hairer & Wanner 1996): order 4(3), stiffly accurate, L-stable, order-3 dense output.
     case rodas4 = "rodas4"
-    /// A third-order method for loose tolerances.
-    case rodas3P = "rodas3p"
+    /// Rodas3 (Sandu et al. 1997): order 3(2), stiffly accurate, L-stable; for loose tolerances.
+    case rodas3 = "rodas3"
 
     public var tableau: RosenbrockTableau {
         switch self {
         case .rodas5P: return .rodas5P
         case .rodas4: return .rodas4
-        case .rodas3P: return .rodas3P
+        case .rodas3: return .rodas3
         }
     }
 }
@@ -91,6 +91,8 @@ public struct SolverOptions: Sendable {
     public var safety: Double = 0.9
     public var minRatio: Double = 0.2
     public var maxRatio: Double = 10
+    /// false = constant steps of `initialStep` with no error control (for convergence studies).
+    public var adaptive: Bool = true
 
     public init(method: RosenbrockMethod = .rodas5P, rtol: Double = 1e-6, atol: Double = 1e-8) {
         self.method = method

@@ -35,6 +35,11 @@ public final class RosenbrockIntegrator {
         guard n > 0, y0.count == n else {
             throw .invalidInput("y0 has \(y0.count) components but the system has dimension \(n)")
         }
+        if !options.adaptive {
+            guard let h = options.initialStep, h > 0, h.isFinite else {
+                throw .invalidInput("a fixed-step run (adaptive = false) needs a positive initialStep")
+            }
+        }
         guard options.relativeTolerance > 0, options.relativeTolerance.isFinite else {
             throw .invalidInput("relative tolerance must be positive, got \(options.relativeTolerance)")
         }
@@ -114,7 +119,8 @@ public final class RosenbrockIntegrator {
                 reachesEnd = true
             }
             if !derivativesCurrent { try computeDerivatives() }
-            let outcome = attemptStep(h)
+            var outcome = attemptStep(h)
+            if !options.adaptive, case .rejected(let norm, _) = outcome { outcome = .accepted(norm) }
             let minStep = Swift.max(16 * abs(t).ulp, Double.leastNormalMagnitude)
             switch outcome {
             case .accepted(let errNorm):
@@ -122,9 +128,9 @@ public final class RosenbrockIntegrator {
                 // Dense output for the save times inside this step.
                 var computedDense = false
                 while saveIndex < saveTimes.count, saveTimes[saveIndex] < tEnd, saveTimes[saveIndex] <= tNew {
-                    if !computedDense { buildDense(); computedDense = true }
+                    if !computedDense { buildDense(h: h); computedDense = true }
                     let theta = (saveTimes[saveIndex] - t) / h
-                    interpolate(theta: theta, into: output + saveIndex * n)
+                    interpolate(theta: theta, h: h, into: output + saveIndex * n)
                     saveIndex += 1
                 }
                 t = tNew
@@ -137,7 +143,7 @@ public final class RosenbrockIntegrator {
                 q = Swift.min(1 / options.minRatio, Swift.max(1 / options.maxRatio, q))
                 var hNew = h / q
                 if lastRejected { hNew = Swift.min(hNew, h) }
-                stepProposal = hNew
+                stepProposal = options.adaptive ? hNew : options.initialStep
                 errOld = Swift.max(errNorm, 1e-4)
                 lastRejected = false
                 lastFailureNonFinite = -1
@@ -229,7 +235,7 @@ public final class RosenbrockIntegrator {
         let invH = 1 / h
         for i in 0..<s {
             let ki = k + i * n
-            if i == 0 {
+            if i == 0 || ws.reusesFirstF[i] {
                 for q in 0..<n { r[q] = ws.fprev[q] }
             } else {
                 for q in 0..<n { U[q] = uprev[q] }
@@ -279,9 +285,15 @@ public final class RosenbrockIntegrator {
         return norm <= 1 ? .accepted(norm) : .rejected(norm, worst)
     }
 
-    /// h_r = Σ_j H[r][j] k_j for the step just taken.
-    func buildDense() {
+    /// h_r = Σ_j H[r][j] k_j for the step just taken; for a method without its own dense output,
+    /// f(t + h, y_{n+1}) for the cubic Hermite interpolant.
+    func buildDense(h: Double) {
         let n = dimension, s = ws.stages
+        if ws.denseRows == 0 {
+            system.evaluate(t: t + h, y: ws.unew, dy: ws.dense)
+            statistics.rhsEvaluations += 1
+            return
+        }
         for rIdx in 0..<ws.denseRows {
             let hr = ws.dense + rIdx * n
             for q in 0..<n { hr[q] = 0 }
@@ -294,9 +306,18 @@ public final class RosenbrockIntegrator {
 
     /// y(θ) = (1−θ) y_n + θ (y_{n+1} + (1−θ)(h_0 + θ h_1 + θ² h_2 …)) for the step just taken
     /// (before the solution buffers are swapped).
-    func interpolate(theta: Double, into out: UnsafeMutablePointer<Double>) {
+    func interpolate(theta: Double, h: Double, into out: UnsafeMutablePointer<Double>) {
         let n = dimension
         let rows = ws.denseRows
+        if rows == 0 {
+            // Cubic Hermite: y0, h·f0, y1, h·f1 (f1 in ws.dense).
+            let t2 = theta * theta, t3 = t2 * theta
+            let h00 = 2 * t3 - 3 * t2 + 1, h10 = t3 - 2 * t2 + theta, h01 = -2 * t3 + 3 * t2, h11 = t3 - t2
+            for q in 0..<n {
+                out[q] = h00 * ws.uprev[q] + h10 * h * ws.fprev[q] + h01 * ws.unew[q] + h11 * h * ws.dense[q]
+            }
+            return
+        }
         let oneMinus = 1 - theta
         for q in 0..<n {
             var poly = 0.0

@@ -29,6 +29,8 @@
     let m: UnsafeMutablePointer<Double>
     let e: UnsafeMutablePointer<Double>
     let H: UnsafeMutablePointer<Double>       // denseRows × s
+    /// Stage i evaluates f at (t, y_n) again (all a_ij = 0 and c_i = 0): reuse f(t, y_n).
+    let reusesFirstF: [Bool]
     // Jacobian scratch lent to systems
     let dualScratch: UnsafeMutablePointer<Dual>
     let doubleScratch: UnsafeMutablePointer<Double>
@@ -59,6 +61,7 @@
             }
         }
         for r in 0..<tb.H.count { for j in 0..<s { H[r * s + j] = tb.H[r][j] } }
+        reusesFirstF = (0..<s).map { i in tb.c[i] == 0 && tb.a[i].allSatisfy { $0 == 0 } }
         dualScratch = UnsafeMutablePointer<Dual>.allocate(capacity: max(2 * n, 1))
         dualScratch.initialize(repeating: Dual(0), count: max(2 * n, 1))
         doubleScratch = vec(2 * n)
