@@ -65,3 +65,23 @@
         }
     }
 }
+
+/// Dense linear solves for small systems outside the step loop (steady states, Newton).
+public enum DenseLinearAlgebra {
+    /// Solves A x = b for a column-major n×n `a` (overwritten by its LU factors); `b` becomes x.
+    /// Returns false if A is singular.
+    public static func solve(_ a: inout [Double], n: Int, _ b: inout [Double]) -> Bool {
+        precondition(a.count == n * n && b.count == n, "dimension mismatch")
+        var pivots = [Int](repeating: 0, count: n)
+        return a.withUnsafeMutableBufferPointer { ap in
+            pivots.withUnsafeMutableBufferPointer { pp in
+                b.withUnsafeMutableBufferPointer { bp in
+                    guard let A = ap.baseAddress, let P = pp.baseAddress, let B = bp.baseAddress else { return n == 0 }
+                    if DenseLU.factor(A, n: n, pivots: P) != nil { return false }
+                    DenseLU.solve(A, n: n, pivots: P, B)
+                    return true
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+/// Parameters of the OsteoSim core model. Each value is defined once here, with its unit,
+/// meaning and source in ``table``; the model reads the stored properties.
+///
+/// Sources: P&R = Peterson MC, Riggs MM, Bone 2010;46:49–63 (values as in the curated SBML
+/// BIOMD0000000613 and model-notes §3.2); Pivonka = Pivonka P et al., Bone 2008;43:249–263;
+/// M-R = Martínez-Reina J, Pivonka P, Bone 2019;125:87–95; Eudy = Eudy RJ et al., CPT:PSP 2015.
+/// "assumed" marks a value chosen without a fit (its effect is documented in docs/model.md);
+/// "calibrated to X" marks a value fitted to validation case X.
+public struct BoneModelParameters: Sendable, Equatable {
+    // Calcium / PTH / vitamin D
+    public var calcium0 = 2.35
+    public var ecfVolume = 14.0
+    public var pth0 = 3.85
+    public var calcitriol0 = 90.0
+    public var kPTH = 24 * 100.0 / 14
+    public var pthSetPoint = 2.30
+    public var pthHill = 20.0
+    public var pthMaxToMin = 50.0
+    public var kHydroxylase = 24 * 0.05
+    public var hydroxylasePTHExponent = 0.5
+    public var kCalcitriol = 24 * 0.10
+    public var kGutAbsorption = 0.5
+    public var gutCalcitriolExponent = 0.5
+    public var dietaryCalcium = 24.055
+    public var fractionAbsorbed0 = 0.25
+    public var urineCalciumExponent = 6.0
+    public var urinePTHExponent = 0.3
+    public var boneCalciumTurnover = 10.0
+    // Bone cells
+    public var kOsteoclast = 0.16
+    public var kOsteoblast = 24 * 6.05516e-4
+    public var kPreosteoblast = 1 / 14.3
+    public var tgfActivationK = 1.0
+    public var tgfRepressionK = 0.31
+    public var opgSequestration = 18.0
+    public var rankSequestration = 0.34
+    public var ranklSaturationK = 3.0
+    public var pthRANKLActivationK = 150.0
+    public var pthOPGRepressionK = 0.2226
+    public var kOPG = 0.35
+    public var kOsteocyte = 1 / (25 * 365.25)
+    public var kSclerostin = 25.0
+    public var sclerostinPTHExponent = 0.5
+    public var sclerostinOBExponent = 0.1623
+    // Bone mineral
+    public var spineTurnover = 0.12 / 365.25
+    public var hipTurnover = 0.05 / 365.25
+    public var mineralisationLag = 12.0
+    public var primaryMineralFraction = 0.121 / 0.442
+    public var kSecondaryMineralisation = 0.007
+    // Age and menopause (explicit terms)
+    public var ageDeficitOnset = 50.0
+    public var ageDeficitPerYear = 0.001
+    public var menopauseTransientRANKL = 3.0
+    public var menopausePersistentRANKL = 0.5
+    public var menopauseTransientYears = 65 * 30 / 365.25
+    // Markers
+    public var ctxReference = 0.296
+    public var p1npReference = 38.0
+
+    public init() {}
+
+    /// Documentation of every parameter (generated into docs/parameters.md).
+    public static let table: [ModelParameter] = {
+        let p = BoneModelParameters()
+        return [
+            ModelParameter("calcium0", p.calcium0, "mmol/L", "reference plasma calcium", "P&R (P0 = 32.9 mmol in 14 L)"),
+            ModelParameter("ecfVolume", p.ecfVolume, "L", "extracellular fluid volume", "P&R (V1)"),
+            ModelParameter("pth0", p.pth0, "pmol/L", "reference plasma PTH", "P&R (PTH0 = 53.9 pmol in 14 L)"),
+            ModelParameter("calcitriol0", p.calcitriol0, "pmol/L", "reference plasma calcitriol", "P&R (B0 = 1260 pmol in 14 L)"),
+            ModelParameter("kPTH", p.kPTH, "1/day", "PTH elimination rate (t½ ≈ 6 min)", "P&R (kout = 100/14 h⁻¹)"),
+            ModelParameter("pthSetPoint", p.pthSetPoint, "mmol/L", "calcium at half-maximal PTH secretion", "assumed (reduced gland model)"),
+            ModelParameter("pthHill", p.pthHill, "-", "steepness of the Ca–PTH secretion curve", "assumed (reduced gland model)"),
+            ModelParameter("pthMaxToMin", p.pthMaxToMin, "-", "ratio of maximal to minimal PTH secretion", "assumed (reduced gland model)"),
+            ModelParameter("kHydroxylase", p.kHydroxylase, "1/day", "1α-hydroxylase turnover", "P&R (T64 = 0.05 h⁻¹)"),
+            ModelParameter("hydroxylasePTHExponent", p.hydroxylasePTHExponent, "-", "power of PTH on 1α-hydroxylase", "assumed"),
+            ModelParameter("kCalcitriol", p.kCalcitriol, "1/day", "calcitriol elimination rate", "P&R (T69 = 0.10 h⁻¹)"),
+            ModelParameter("kGutAbsorption", p.kGutAbsorption, "1/day", "adaptation rate of gut Ca absorption to calcitriol", "assumed"),
+            ModelParameter("gutCalcitriolExponent", p.gutCalcitriolExponent, "-", "power of calcitriol on gut Ca absorption", "assumed"),
+            ModelParameter("dietaryCalcium", p.dietaryCalcium, "mmol/day", "dietary calcium (≈ 964 mg/day)", "P&R (OralCa = 24.055/24 mmol/h)"),
+            ModelParameter("fractionAbsorbed0", p.fractionAbsorbed0, "-", "net fraction of dietary Ca absorbed at reference", "assumed (typical adult net absorption)"),
+            ModelParameter("urineCalciumExponent", p.urineCalciumExponent, "-", "power of plasma Ca on urinary Ca", "assumed"),
+            ModelParameter("urinePTHExponent", p.urinePTHExponent, "-", "power of PTH lowering urinary Ca (tubular reabsorption)", "assumed"),
+            ModelParameter("boneCalciumTurnover", p.boneCalciumTurnover, "mmol/day", "Ca resorbed (= formed) by remodeling at reference (≈ 400 mg/day)", "assumed"),
+            ModelParameter("kOsteoclast", p.kOsteoclast, "1/day", "osteoclast removal rate at reference (mean life ≈ 6 d)", "P&R (baseline OC loss 0.00665 h⁻¹)"),
+            ModelParameter("kOsteoblast", p.kOsteoblast, "1/day", "active osteoblast removal rate (mean life ≈ 69 d)", "P&R (kb = 6.05516e-4 h⁻¹)"),
+            ModelParameter("kPreosteoblast", p.kPreosteoblast, "1/day", "preosteoblast (ROB) differentiation rate (mean residence ≈ 14 d)", "P&R (ROB0/OB0 = 0.2077 with kb)"),
+            ModelParameter("tgfActivationK", p.tgfActivationK, "relative", "TGF-β level for half-maximal activation (OB supply, OC apoptosis)", "assumed (Pivonka structure)"),
+            ModelParameter("tgfRepressionK", p.tgfRepressionK, "relative", "TGF-β level for half-maximal repression of ROB→OB", "Pivonka (K_rep/K_act = 1.416e-3/4.545e-3)"),
+            ModelParameter("opgSequestration", p.opgSequestration, "-", "K_A1·OPG at reference: OPG binds ≈ 95% of RANKL", "Pivonka (K_A1 = 1e-3 pM⁻¹, OPG steady state; model-notes §3.3)"),
+            ModelParameter("rankSequestration", p.rankSequestration, "-", "K_A2·RANK at reference", "Pivonka (K_A2 = 0.03412 pM⁻¹ × RANK 10 pM)"),
+            ModelParameter("ranklSaturationK", p.ranklSaturationK, "relative", "free RANKL for half-maximal osteoclastogenesis", "assumed"),
+            ModelParameter("pthRANKLActivationK", p.pthRANKLActivationK, "pmol/L", "PTH for half-maximal RANKL expression", "Pivonka (K_D,act^PTH = 150 pM)"),
+            ModelParameter("pthOPGRepressionK", p.pthOPGRepressionK, "pmol/L", "PTH for half-maximal repression of OPG", "Pivonka (K_D,rep^PTH = 0.2226 pM)"),
+            ModelParameter("kOPG", p.kOPG, "1/day", "OPG degradation rate", "Pivonka (D_OPG = 0.35 d⁻¹)"),
+            ModelParameter("kOsteocyte", p.kOsteocyte, "1/day", "osteocyte turnover (mean life 25 y)", "assumed"),
+            ModelParameter("kSclerostin", p.kSclerostin, "1/day", "sclerostin elimination rate", "Eudy (SOSTKOUT = 25/24 h⁻¹)"),
+            ModelParameter("sclerostinPTHExponent", p.sclerostinPTHExponent, "-", "power of PTH suppressing SOST expression", "assumed"),
+            ModelParameter("sclerostinOBExponent", p.sclerostinOBExponent, "-", "power of sclerostin inhibiting ROB→OB (Wnt)", "Eudy (SCLEROBgam = 0.1623)"),
+            ModelParameter("spineTurnover", p.spineTurnover, "1/day", "fraction of lumbar-spine bone remodeled per day at reference (12%/y)", "assumed (trabecular-rich site)"),
+            ModelParameter("hipTurnover", p.hipTurnover, "1/day", "fraction of total-hip bone remodeled per day at reference (5%/y)", "assumed (cortical-rich site)"),
+            ModelParameter("mineralisationLag", p.mineralisationLag, "day", "osteoid maturation time before mineralisation", "M-R (12 d)"),
+            ModelParameter("primaryMineralFraction", p.primaryMineralFraction, "-", "mineral reached by primary mineralisation, as fraction of maximum", "M-R (0.121/0.442)"),
+            ModelParameter("kSecondaryMineralisation", p.kSecondaryMineralisation, "1/day", "rate of secondary mineralisation towards the maximum", "M-R (0.007 d⁻¹)"),
+            ModelParameter("ageDeficitOnset", p.ageDeficitOnset, "year", "age at which the per-BMU formation deficit begins", "assumed"),
+            ModelParameter("ageDeficitPerYear", p.ageDeficitPerYear, "1/year", "per-BMU formation deficit added per year of age after onset (both sites)", "calibrated to FREEDOM placebo total hip (D2), least squares on a 0–0.0016 grid: see docs/model.md"),
+            ModelParameter("menopauseTransientRANKL", p.menopauseTransientRANKL, "-", "extra RANKL production just after menopause (fraction of reference)", "assumed"),
+            ModelParameter("menopausePersistentRANKL", p.menopausePersistentRANKL, "-", "extra RANKL production that persists after menopause", "assumed"),
+            ModelParameter("menopauseTransientYears", p.menopauseTransientYears, "year", "years after menopause at which the transient drive halves (Lorentzian width)", "M-R (ξ = 65, τ = 30 d)"),
+            ModelParameter("ctxReference", p.ctxReference, "ng/mL", "serum CTX of the reference adult", "geometric mean of the F6 interval 0.111–0.791 (Eastell 2012)"),
+            ModelParameter("p1npReference", p.p1npReference, "ng/mL", "serum P1NP of the reference adult", "geometric mean of the F6 interval 17.3–83.4 (Eastell 2012)"),
+        ]
+    }()
+}
