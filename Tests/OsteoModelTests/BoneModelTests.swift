@@ -1,6 +1,6 @@
 import Testing
 import Foundation
-@testable import OsteoModel
+import OsteoModel
 import OsteoODE
 
 @Suite struct BoneModelTests {

@@ -1,7 +1,7 @@
 import Testing
 import Foundation
 import MallocCounter
-@testable import OsteoODE
+import OsteoODE
 
 /// The step loop must not allocate: after the integrator is built (which allocates its
 /// workspace once), advancing it — steps, rejections, Jacobians, LU, dense output, jumps —

@@ -1,6 +1,6 @@
 import Testing
 import Foundation
-@testable import OsteoODE
+import OsteoODE
 
 /// Observed order of convergence with constant steps: halving h should divide the global error
 /// by about 2^p, where p is the method's order (Hairer & Wanner II, IV.7). Expected orders are

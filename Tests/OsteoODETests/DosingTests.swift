@@ -1,6 +1,6 @@
 import Testing
 import Foundation
-@testable import OsteoODE
+import OsteoODE
 
 /// Bolus doses into a one-compartment model, 52 weekly doses, against the analytic
 /// superposition A(t) = Σ_{t_i ≤ t} D·e^{−k(t − t_i)} (a hand calculation, no fitted numbers).

@@ -1,6 +1,6 @@
 import Testing
 import Foundation
-@testable import OsteoODE
+import OsteoODE
 
 /// Failures are typed errors with time and component, never NaN.
 @Suite struct FailureTests {

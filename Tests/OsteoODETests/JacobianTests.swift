@@ -1,6 +1,6 @@
 import Testing
 import Foundation
-@testable import OsteoODE
+import OsteoODE
 
 /// The dual-number Jacobian against central finite differences, including more columns than
 /// one chunk (Dual.width = 8) so that chunking is exercised.

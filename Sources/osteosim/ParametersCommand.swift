@@ -1,0 +1,11 @@
+import ArgumentParser
+import OsteoModel
+
+struct ParametersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parameters",
+        abstract: "Print the annotated parameter table (the source of docs/parameters.md) as Markdown.")
+    func run() throws {
+        print(ParameterDocs.document(), terminator: "")
+    }
+}
