@@ -7,7 +7,7 @@ extension BoneModel {
     static let heldStates: Set<Int> = [BoneState.spineMatrix.index, BoneState.hipMatrix.index]
 
     /// The day-0 state of this patient: Newton's method on f(y) = 0 for all states but the
-    /// matrix volumes, with age and menopause drives frozen at day 0 and an exact (dual-number)
+    /// matrix volumes (mineral in steady decline with its matrix), with age and menopause drives frozen at day 0 and an exact (dual-number)
     /// Jacobian. For the reference adult this returns ``referenceState`` exactly.
     public func baselineState() throws(ODEError) -> [Double] {
         if let y = try? newton(from: referenceState) { return y }
@@ -37,6 +37,10 @@ extension BoneModel {
         defer { duals.deallocate(); doubles.deallocate() }
         let scratch = JacobianScratch(duals: duals, doubles: doubles)
 
+        // Mineral is in steady *decline*: it falls at the matrix's own relative rate,
+        // dM/dt = (dV/dt / V)·M, so that mineral content per volume is at its steady state.
+        let sites = [(BoneState.spineMatrix.index, BoneState.spineMineral.index),
+                     (BoneState.hipMatrix.index, BoneState.hipMineral.index)]
         func residual(_ y: [Double]) -> [Double] {
             var out = [Double](repeating: 0, count: n)
             y.withUnsafeBufferPointer { yp in
@@ -44,6 +48,7 @@ extension BoneModel {
                     if let a = yp.baseAddress, let b = op.baseAddress { frozen.evaluate(t: 0, y: a, dy: b) }
                 }
             }
+            for (v, m) in sites { out[m] -= out[v] / y[v] * y[m] }
             return out
         }
         // Residuals are compared relative to each state's own turnover: f_i / (|y_i| + tiny).
@@ -53,10 +58,21 @@ extension BoneModel {
         f = residual(y)
         for _ in 0..<60 {
             if norm(f, y) < 1e-14 { return y }
+            var f0 = [Double](repeating: 0, count: n)
+            y.withUnsafeBufferPointer { yp in
+                f0.withUnsafeMutableBufferPointer { op in
+                    if let a = yp.baseAddress, let b = op.baseAddress { frozen.evaluate(t: 0, y: a, dy: b) }
+                }
+            }
             y.withUnsafeBufferPointer { yp in
                 J.withUnsafeMutableBufferPointer { jp in
                     if let a = yp.baseAddress, let b = jp.baseAddress { _ = frozen.jacobian(t: 0, y: a, into: b, scratch: scratch) }
                 }
+            }
+            // Jacobian of the modified mineral residual: J_M − (M/V)·J_V − (f_V/V)·e_M.
+            for (v, mi) in sites {
+                for j in 0..<n { J[j * n + mi] -= y[mi] / y[v] * J[j * n + v] }
+                J[mi * n + mi] -= f0[v] / y[v]
             }
             var A = [Double](repeating: 0, count: m * m)
             var b = [Double](repeating: 0, count: m)

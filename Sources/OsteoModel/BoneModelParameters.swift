@@ -50,9 +50,9 @@ public struct BoneModelParameters: Sendable, Equatable {
     public var kSecondaryMineralisation = 0.007
     // Age and menopause (explicit terms)
     public var ageDeficitOnset = 50.0
-    public var ageDeficitPerYear = 0.001
-    public var menopauseTransientRANKL = 3.0
-    public var menopausePersistentRANKL = 0.5
+    public var ageDeficitPerYear = 0.006
+    public var menopauseTransientRANKL = 2.0
+    public var menopausePersistentRANKL = 0.05
     public var menopauseTransientYears = 65 * 30 / 365.25
     // Markers
     public var ctxReference = 0.296
@@ -103,9 +103,9 @@ public struct BoneModelParameters: Sendable, Equatable {
             ModelParameter("primaryMineralFraction", p.primaryMineralFraction, "-", "mineral reached by primary mineralisation, as fraction of maximum", "M-R (0.121/0.442)"),
             ModelParameter("kSecondaryMineralisation", p.kSecondaryMineralisation, "1/day", "rate of secondary mineralisation towards the maximum", "M-R (0.007 d⁻¹)"),
             ModelParameter("ageDeficitOnset", p.ageDeficitOnset, "year", "age at which the per-BMU formation deficit begins", "assumed"),
-            ModelParameter("ageDeficitPerYear", p.ageDeficitPerYear, "1/year", "per-BMU formation deficit added per year of age after onset (both sites)", "calibrated to FREEDOM placebo total hip (D2), least squares on a 0–0.0016 grid: see docs/model.md"),
-            ModelParameter("menopauseTransientRANKL", p.menopauseTransientRANKL, "-", "extra RANKL production just after menopause (fraction of reference)", "assumed"),
-            ModelParameter("menopausePersistentRANKL", p.menopausePersistentRANKL, "-", "extra RANKL production that persists after menopause", "assumed"),
+            ModelParameter("ageDeficitPerYear", p.ageDeficitPerYear, "1/year", "per-BMU formation deficit added per year of age after onset (both sites)", "derived from NHANES men total hip 21–30 vs 71–80 y (calibration.md F2: −9.9%), loss after 50 at rate k_TH·δ: see docs/model.md"),
+            ModelParameter("menopauseTransientRANKL", p.menopauseTransientRANKL, "-", "extra RANKL production just after menopause (fraction of reference)", "assumed (gives LS −2.7%/y in the first postmenopausal year)"),
+            ModelParameter("menopausePersistentRANKL", p.menopausePersistentRANKL, "-", "extra RANKL production that persists after menopause", "calibrated to FREEDOM placebo total hip (D2), least squares: see docs/model.md"),
             ModelParameter("menopauseTransientYears", p.menopauseTransientYears, "year", "years after menopause at which the transient drive halves (Lorentzian width)", "M-R (ξ = 65, τ = 30 d)"),
             ModelParameter("ctxReference", p.ctxReference, "ng/mL", "serum CTX of the reference adult", "geometric mean of the F6 interval 0.111–0.791 (Eastell 2012)"),
             ModelParameter("p1npReference", p.p1npReference, "ng/mL", "serum P1NP of the reference adult", "geometric mean of the F6 interval 17.3–83.4 (Eastell 2012)"),

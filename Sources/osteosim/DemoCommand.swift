@@ -1,9 +1,41 @@
 import ArgumentParser
+import Foundation
 import OsteoSim
+import OsteoModel
 
 struct DemoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "demo", abstract: "(not yet implemented)")
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Assess an embedded example patient and project her BMD (no files needed).",
+        discussion: "A 65-year-old woman starting prednisone 10 mg/day: her ACR 2022 assessment, then projected lumbar spine and total hip BMD change at 12 and 24 months.")
+
     func run() throws {
-        throw ExitCode(1)
+        var out = "OsteoSim demo — \(OsteoSimInfo.disclaimer)\n\n"
+        out += "Patient: woman, 65 years, postmenopausal, starting prednisone 10 mg/day today.\n\n"
+        out += DemoAssessment.text()
+        out += "\nProjected BMD change from today (OsteoSim core model):\n\n"
+        let patient = PatientBaseline(sex: .female, age: 65)
+        var rows: [BMDProjection] = []
+        do {
+            rows.append(try BMDProjection.untreatedBackground(patient: patient))
+        } catch {
+            FileHandle.standardError.write(Data("osteosim: simulation failed: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        rows += DemoAssessment.recommendedOptions().map(BMDProjection.pending)
+        out += ProjectionTable.render(rows)
+        out += """
+
+        Notes:
+        - The background course is what the core model can simulate today: age- and menopause-related
+          change at steady-state baseline. The glucocorticoid layer is not built yet, so the loss that
+          prednisone itself causes is NOT in these numbers; in placebo arms of trials in patients
+          starting glucocorticoids, lumbar spine BMD fell 2.8–3.4% in the first year (Adachi 1997,
+          Cohen 1999, Reid 2001).
+        - Projections under each recommended option need the drug layer (a later release); they are
+          shown as "not simulated" rather than guessed.
+
+        """
+        print(out, terminator: "")
     }
 }
