@@ -1,7 +1,8 @@
 /// In-place dense LU factorisation with partial pivoting of a column-major n×n matrix
 /// (`a[col * n + row]`), and the matching solve. No allocation: the caller owns all storage.
 @usableFromInline enum DenseLU {
-    /// Factorises `a` in place (unit-lower L below the diagonal, U on and above it) and writes
+    /// Factorises `a` in place (unit-lower L below the diagonal, U above it, and the reciprocals
+    /// of U's diagonal on the diagonal) and writes
     /// the pivot row of each column into `pivots`. Returns the first zero-pivot column, or nil.
     @usableFromInline static func factor(_ a: UnsafeMutablePointer<Double>, n: Int, pivots: UnsafeMutablePointer<Int>) -> Int? {
         for k in 0..<n {
@@ -20,6 +21,7 @@
                 for j in 0..<n { let col = a + j * n; let t = col[k]; col[k] = col[p]; col[p] = t }
             }
             let inv = 1 / colK[k]
+            colK[k] = inv   // U's diagonal is stored as its reciprocal: solves multiply, never divide
             i = k + 1
             while i < n { colK[i] *= inv; i += 1 }
             var j = k + 1
@@ -45,22 +47,18 @@
         // Forward: L y = Pb (column-oriented, unit diagonal).
         for k in 0..<n {
             let bk = b[k]
-            if bk != 0 {
-                let col = lu + k * n
-                var i = k + 1
-                while i < n { b[i] -= col[i] * bk; i += 1 }
-            }
+            let col = lu + k * n
+            var i = k + 1
+            while i < n { b[i] -= col[i] * bk; i += 1 }
         }
-        // Backward: U x = y.
+        // Backward: U x = y (diagonal holds 1/U_kk).
         var k = n - 1
         while k >= 0 {
             let col = lu + k * n
-            b[k] /= col[k]
-            let bk = b[k]
-            if bk != 0 {
-                var i = 0
-                while i < k { b[i] -= col[i] * bk; i += 1 }
-            }
+            let bk = b[k] * col[k]
+            b[k] = bk
+            var i = 0
+            while i < k { b[i] -= col[i] * bk; i += 1 }
             k -= 1
         }
     }

@@ -16,8 +16,8 @@ public final class RosenbrockIntegrator {
     public let dimension: Int
     public let tableau: RosenbrockTableau
     public let options: SolverOptions
-    public private(set) var t: Double
-    public private(set) var statistics = SolverStatistics()
+    public internal(set) var t: Double
+    public internal(set) var statistics = SolverStatistics()
 
     let system: any ODESystem
     let ws: Workspace
@@ -107,20 +107,44 @@ public final class RosenbrockIntegrator {
             throw .invalidInput("cannot integrate backwards from t = \(t) to \(tEnd)")
         }
         if stepProposal == nil { stepProposal = startingStep(tEnd: tEnd) }
-        var lastFailureNonFinite = -1
+        // The step loop works on locals (no class-property access, so no dynamic exclusivity
+        // checks or reference counting per step) and writes them back on every exit.
+        var t = self.t
+        var proposal = stepProposal ?? (tEnd - t)
+        var errOld = self.errOld
+        var lastRejected = self.lastRejected
+        var current = derivativesCurrent
+        var stats = statistics
+        defer {
+            self.t = t
+            self.stepProposal = proposal
+            self.errOld = errOld
+            self.lastRejected = lastRejected
+            self.derivativesCurrent = current
+            self.statistics = stats
+        }
+        let opts = options
+        let adaptive = opts.adaptive
+        let fixedStep = opts.initialStep ?? 0
+        let maxStep = opts.maxStep, maxSteps = opts.maxSteps
+        let safety = opts.safety, invMinRatio = 1 / opts.minRatio, invMaxRatio = 1 / opts.maxRatio
+        let beta1 = self.beta1, beta2 = self.beta2
         while t < tEnd {
-            if statistics.steps + statistics.rejectedSteps >= options.maxSteps {
-                throw .tooManySteps(t: t, maxSteps: options.maxSteps)
+            if stats.steps + stats.rejectedSteps >= maxSteps {
+                throw .tooManySteps(t: t, maxSteps: maxSteps)
             }
-            var h = Swift.min(stepProposal ?? (tEnd - t), options.maxStep)
+            var h = Swift.min(proposal, maxStep)
             var reachesEnd = false
             if t + h >= tEnd || tEnd - (t + h) < 0.01 * h {
                 h = tEnd - t
                 reachesEnd = true
             }
-            if !derivativesCurrent { try computeDerivatives() }
-            var outcome = attemptStep(h)
-            if !options.adaptive, case .rejected(let norm, _) = outcome { outcome = .accepted(norm) }
+            if !current {
+                try computeDerivatives(t: t, stats: &stats)
+                current = true
+            }
+            var outcome = attemptStep(t: t, h: h, stats: &stats)
+            if !adaptive, case .rejected(let norm, _) = outcome { outcome = .accepted(norm) }
             let minStep = Swift.max(16 * abs(t).ulp, Double.leastNormalMagnitude)
             switch outcome {
             case .accepted(let errNorm):
@@ -128,43 +152,41 @@ public final class RosenbrockIntegrator {
                 // Dense output for the save times inside this step.
                 var computedDense = false
                 while saveIndex < saveTimes.count, saveTimes[saveIndex] < tEnd, saveTimes[saveIndex] <= tNew {
-                    if !computedDense { buildDense(h: h); computedDense = true }
+                    if !computedDense { buildDense(t: t, h: h, stats: &stats); computedDense = true }
                     let theta = (saveTimes[saveIndex] - t) / h
                     interpolate(theta: theta, h: h, into: output + saveIndex * n)
                     saveIndex += 1
                 }
                 t = tNew
                 ws.swapSolution()
-                derivativesCurrent = false
-                statistics.steps += 1
+                current = false
+                stats.steps += 1
                 // PI controller (Gustafsson 1991, as in Hairer & Wanner II, IV.2).
                 let q11 = Double.pow(Swift.max(errNorm, 1e-16), beta1)
-                var q = q11 / Double.pow(errOld, beta2) / options.safety
-                q = Swift.min(1 / options.minRatio, Swift.max(1 / options.maxRatio, q))
+                var q = q11 / Double.pow(errOld, beta2) / safety
+                q = Swift.min(invMinRatio, Swift.max(invMaxRatio, q))
                 var hNew = h / q
                 if lastRejected { hNew = Swift.min(hNew, h) }
-                stepProposal = options.adaptive ? hNew : options.initialStep
+                proposal = adaptive ? hNew : fixedStep
                 errOld = Swift.max(errNorm, 1e-4)
                 lastRejected = false
-                lastFailureNonFinite = -1
             case .rejected(let errNorm, let worst):
-                statistics.rejectedSteps += 1
+                stats.rejectedSteps += 1
                 let q11 = Double.pow(errNorm, beta1)
-                let hNew = h / Swift.min(1 / options.minRatio, q11 / options.safety)
-                stepProposal = hNew
+                let hNew = h / Swift.min(invMinRatio, q11 / safety)
+                proposal = hNew
                 lastRejected = true
                 if hNew < minStep { throw .stepSizeUnderflow(t: t, stepSize: hNew, component: worst) }
             case .nonFinite(let component):
-                statistics.rejectedSteps += 1
-                lastFailureNonFinite = component
-                let hNew = h * options.minRatio
-                stepProposal = hNew
+                stats.rejectedSteps += 1
+                let hNew = h * opts.minRatio
+                proposal = hNew
                 lastRejected = true
-                if hNew < minStep { throw .nonFiniteState(t: t, component: lastFailureNonFinite) }
+                if hNew < minStep { throw .nonFiniteState(t: t, component: component) }
             case .singular(let column):
-                statistics.rejectedSteps += 1
+                stats.rejectedSteps += 1
                 let hNew = h * 0.5
-                stepProposal = hNew
+                proposal = hNew
                 lastRejected = true
                 if hNew < minStep { throw .singularMatrix(t: t, component: column) }
             }
@@ -179,28 +201,28 @@ public final class RosenbrockIntegrator {
     }
 
     /// f(t, uprev), the Jacobian and ∂f/∂t at the current accepted point.
-    func computeDerivatives() throws(ODEError) {
+    func computeDerivatives(t: Double, stats: inout SolverStatistics) throws(ODEError) {
         let n = dimension
+        let ws = self.ws
         system.evaluate(t: t, y: ws.uprev, dy: ws.fprev)
-        statistics.rhsEvaluations += 1
+        stats.rhsEvaluations += 1
         for i in 0..<n where !ws.fprev[i].isFinite { throw .nonFiniteDerivative(t: t, component: i) }
         if system.jacobian(t: t, y: ws.uprev, into: ws.J, scratch: ws.scratch) {
-            statistics.jacobianEvaluations += 1
+            stats.jacobianEvaluations += 1
         } else {
-            finiteDifferenceJacobian()
+            finiteDifferenceJacobian(t: t, stats: &stats)
         }
         if autonomous {
             for i in 0..<n { ws.dT[i] = 0 }
         } else if !system.timeDerivative(t: t, y: ws.uprev, into: ws.dT, scratch: ws.scratch) {
             let dt = Double.ulpOfOne.squareRoot() * Swift.max(1, abs(t))
             system.evaluate(t: t + dt, y: ws.uprev, dy: ws.ftmp)
-            statistics.rhsEvaluations += 1
+            stats.rhsEvaluations += 1
             for i in 0..<n { ws.dT[i] = (ws.ftmp[i] - ws.fprev[i]) / dt }
         }
-        derivativesCurrent = true
     }
 
-    func finiteDifferenceJacobian() {
+    func finiteDifferenceJacobian(t: Double, stats: inout SolverStatistics) {
         let n = dimension
         let u = ws.uprev
         for j in 0..<n {
@@ -212,61 +234,84 @@ public final class RosenbrockIntegrator {
             let col = ws.J + j * n
             for i in 0..<n { col[i] = (ws.ftmp[i] - ws.fprev[i]) / delta }
         }
-        statistics.rhsEvaluations += n
-        statistics.jacobianEvaluations += 1
+        stats.rhsEvaluations += n
+        stats.jacobianEvaluations += 1
     }
 
     /// One Rosenbrock step of size h from (t, uprev) into unew; returns the scaled error norm.
-    func attemptStep(_ h: Double) -> StepOutcome {
+    /// Computes; never decides acceptance.
+    func attemptStep(t: Double, h: Double, stats: inout SolverStatistics) -> StepOutcome {
         let n = dimension
+        let ws = self.ws
         let s = ws.stages
-        let W = ws.W
-        let J = ws.J
+        let W = ws.W, J = ws.J, pivots = ws.pivots
+        let A = ws.a, C = ws.C, cNodes = ws.c, dCoef = ws.d, mCoef = ws.m, eCoef = ws.e
+        let fprev = ws.fprev, dT = ws.dT, atol = ws.atol
+        let system = self.system
+        let autonomous = self.autonomous
         // W = I/(hγ) − J, factorised.
         let diag = 1 / (h * gamma)
         for idx in 0..<(n * n) { W[idx] = -J[idx] }
         for i in 0..<n { W[i * n + i] += diag }
-        statistics.luDecompositions += 1
-        if let col = DenseLU.factor(W, n: n, pivots: ws.pivots) { return .singular(col) }
+        stats.luDecompositions += 1
+        if let col = DenseLU.factor(W, n: n, pivots: pivots) { return .singular(col) }
         let uprev = ws.uprev
         let U = ws.stage
         let r = ws.rhs
         let k = ws.k
         let invH = 1 / h
+        var rhsCount = 0
+        let csum = ws.err   // scratch: Σ_j (C_ij/h) k_j of the current stage (err is rebuilt below)
         for i in 0..<s {
             let ki = k + i * n
-            if i == 0 || ws.reusesFirstF[i] {
-                for q in 0..<n { r[q] = ws.fprev[q] }
-            } else {
-                for q in 0..<n { U[q] = uprev[q] }
+            let arow = A + i * s, crow = C + i * s
+            let reuse = i == 0 || ws.reusesFirstF[i]
+            // One pass over the components builds both the stage argument and the C-sum.
+            for q in 0..<n {
+                var u = uprev[q]
+                var c = 0.0
+                var kq = k + q
                 for j in 0..<i {
-                    let aij = ws.a[i * s + j]
-                    if aij != 0 { let kj = k + j * n; for q in 0..<n { U[q] += aij * kj[q] } }
+                    let kjq = kq.pointee
+                    u += arow[j] * kjq
+                    c += crow[j] * kjq
+                    kq += n
                 }
-                system.evaluate(t: t + ws.c[i] * h, y: U, dy: r)
-                statistics.rhsEvaluations += 1
+                U[q] = u
+                csum[q] = c * invH
             }
-            for j in 0..<i {
-                let cij = ws.C[i * s + j] * invH
-                if cij != 0 { let kj = k + j * n; for q in 0..<n { r[q] += cij * kj[q] } }
+            if reuse {
+                for q in 0..<n { r[q] = fprev[q] }
+            } else {
+                system.evaluate(t: t + cNodes[i] * h, y: U, dy: r)
+                rhsCount += 1
             }
-            if !autonomous {
-                let hd = h * ws.d[i]
-                if hd != 0 { for q in 0..<n { r[q] += hd * ws.dT[q] } }
+            if autonomous {
+                for q in 0..<n { r[q] += csum[q] }
+            } else {
+                let hd = h * dCoef[i]
+                for q in 0..<n { r[q] += csum[q] + hd * dT[q] }
             }
-            DenseLU.solve(W, n: n, pivots: ws.pivots, r)
-            statistics.linearSolves += 1
+            DenseLU.solve(W, n: n, pivots: pivots, r)
             for q in 0..<n { ki[q] = r[q] }
         }
+        stats.rhsEvaluations += rhsCount
+        stats.linearSolves += s
         // Solution and error estimate.
         let unew = ws.unew
         let err = ws.err
-        for q in 0..<n { unew[q] = uprev[q]; err[q] = 0 }
-        for j in 0..<s {
-            let mj = ws.m[j], ej = ws.e[j]
-            let kj = k + j * n
-            if mj != 0 { for q in 0..<n { unew[q] += mj * kj[q] } }
-            if ej != 0 { for q in 0..<n { err[q] += ej * kj[q] } }
+        for q in 0..<n {
+            var u = uprev[q]
+            var e = 0.0
+            var kq = k + q
+            for j in 0..<s {
+                let kjq = kq.pointee
+                u += mCoef[j] * kjq
+                e += eCoef[j] * kjq
+                kq += n
+            }
+            unew[q] = u
+            err[q] = e
         }
         var sum = 0.0
         var worst = 0
@@ -274,7 +319,7 @@ public final class RosenbrockIntegrator {
         let rtol = options.relativeTolerance
         for q in 0..<n {
             if !unew[q].isFinite { return .nonFinite(q) }
-            let sc = ws.atol[q] + rtol * Swift.max(abs(uprev[q]), abs(unew[q]))
+            let sc = atol[q] + rtol * Swift.max(abs(uprev[q]), abs(unew[q]))
             let ratio = err[q] / sc
             let r2 = ratio * ratio
             if r2 > worstValue { worstValue = r2; worst = q }
@@ -287,11 +332,11 @@ public final class RosenbrockIntegrator {
 
     /// h_r = Σ_j H[r][j] k_j for the step just taken; for a method without its own dense output,
     /// f(t + h, y_{n+1}) for the cubic Hermite interpolant.
-    func buildDense(h: Double) {
+    func buildDense(t: Double, h: Double, stats: inout SolverStatistics) {
         let n = dimension, s = ws.stages
         if ws.denseRows == 0 {
             system.evaluate(t: t + h, y: ws.unew, dy: ws.dense)
-            statistics.rhsEvaluations += 1
+            stats.rhsEvaluations += 1
             return
         }
         for rIdx in 0..<ws.denseRows {
