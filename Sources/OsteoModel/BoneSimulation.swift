@@ -63,8 +63,9 @@ public enum BoneSimulation {
                            parameters: BoneModelParameters = BoneModelParameters(),
                            levers: BoneLevers = BoneLevers(),
                            options: SolverOptions? = nil) throws(ODEError) -> BoneSimulationResult {
+        // The baseline is the patient's unperturbed steady state; levers act from day 0 on.
+        let y0 = try BoneModel(patient: patient, parameters: parameters).baselineState()
         let model = BoneModel(patient: patient, parameters: parameters, levers: levers)
-        let y0 = try model.baselineState()
         let sol = try ODESolver.solve(model, y0: y0, t0: 0, tEnd: durationDays, saveAt: outputDays,
                                       options: options ?? defaultOptions(for: model))
         return makeResult(model: model, y0: y0, solution: sol)
