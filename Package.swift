@@ -28,7 +28,7 @@ let package = Package(
         .target(name: "OsteoTestProblems", dependencies: ["OsteoODE"]),
         .target(name: "OsteoModel", dependencies: ["OsteoODE"]),
         .target(name: "OsteoClinical"),
-        .target(name: "QFracture2012"),
+        .target(name: "QFracture2012", exclude: ["LICENSE.LGPL-3", "LICENSE.GPL-3"]),
         .target(
             name: "OsteoSim",
             dependencies: [

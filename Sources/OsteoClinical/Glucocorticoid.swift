@@ -1,0 +1,100 @@
+/// Systemic glucocorticoids and their prednisolone-equivalent (PEQ) factors.
+///
+/// Equivalent anti-inflammatory oral/IV doses, each row ≈ prednisolone 5 mg (guidelines.md §0 [V]: ELMMB/BNF-derived
+/// formulary 6.3; globalrph; formularyproductions). Betamethasone: some tables give 0.6 mg ≡ 5 mg; the 0.75 mg row
+/// is used. Budesonide, inhaled, topical and intra-articular steroids have no validated PEQ and are not accepted.
+public enum GlucocorticoidDrug: String, Sendable, CaseIterable, Codable {
+    case prednisone, prednisolone, methylprednisolone, hydrocortisone, cortisone, dexamethasone, betamethasone
+    case deflazacort, triamcinolone
+
+    /// mg of this drug equivalent to prednisolone 5 mg.
+    public var milligramsEquivalentToPrednisolone5mg: Double {
+        switch self {
+        case .prednisone, .prednisolone: 5
+        case .methylprednisolone, .triamcinolone: 4
+        case .hydrocortisone: 20
+        case .cortisone: 25
+        case .deflazacort: 6
+        case .dexamethasone, .betamethasone: 0.75
+        }
+    }
+
+    /// Multiply a dose of this drug by this to get prednisolone-equivalent mg.
+    public var prednisoloneEquivalentFactor: Double { 5 / milligramsEquivalentToPrednisolone5mg }
+
+    public static let source = RuleSource(Citation.gcEquivalence, .verified)
+}
+
+/// One glucocorticoid course. Days are relative to today (day 0); negative = in the past.
+/// The course is taken on every whole day `d` with `startDay <= d < stopDay`; `stopDay == nil` means open-ended
+/// (assumed to continue).
+public struct GlucocorticoidCourse: Sendable, Equatable, Codable {
+    public var drug: GlucocorticoidDrug
+    public var doseMgPerDay: Double
+    public var startDay: Double
+    public var stopDay: Double?
+
+    public init(drug: GlucocorticoidDrug, doseMgPerDay: Double, startDay: Double = 0, stopDay: Double? = nil) {
+        self.drug = drug
+        self.doseMgPerDay = doseMgPerDay
+        self.startDay = startDay
+        self.stopDay = stopDay
+    }
+
+    public var prednisoloneEquivalentMgPerDay: Double { doseMgPerDay * drug.prednisoloneEquivalentFactor }
+
+    public func isTaken(onDay d: Int) -> Bool {
+        Double(d) >= startDay && (stopDay.map { Double(d) < $0 } ?? true)
+    }
+}
+
+/// Glucocorticoid exposure derived from courses (guidelines.md §0: currentDailyPEQ, cumulativePEQ_last365d,
+/// daysAtOrAbove30mg). Day-by-day: the past year is days −364…0 (365 days including today); the planned year is
+/// days 1…365, where an open-ended course counts as continuing.
+public struct GlucocorticoidExposure: Sendable, Equatable, Codable {
+    /// Sum of the PEQ doses of the courses taken today, mg/day.
+    public var currentDailyPEQMg: Double
+    /// Cumulative PEQ over the past 365 days (g), from the courses or as entered.
+    public var cumulativeLastYearG: Double
+    /// Whether `cumulativeLastYearG` was entered by the user (`cumulative_gc_last_year_g`) rather than derived.
+    public var cumulativeEntered: Bool
+    /// Days in the past year (incl. today) with total PEQ ≥ 30 mg.
+    public var pastDaysAtOrAbove30mg: Int
+    /// Planned days (next 365) with total PEQ ≥ 30 mg.
+    public var plannedDaysAtOrAbove30mg: Int
+    /// Past + planned days with total PEQ ≥ 7.5 mg, counting only the run that includes today.
+    public var continuousDaysAtOrAbove7_5mg: Int
+    /// Past + planned days with any systemic GC ≥ 2.5 mg/day (run including today); for the ACR scope (>3 months).
+    public var continuousDaysAtOrAbove2_5mg: Int
+    /// Whether any course is open-ended.
+    public var openEnded: Bool
+
+    public var daysAtOrAbove30mg: Int { pastDaysAtOrAbove30mg + plannedDaysAtOrAbove30mg }
+    public var isCurrent: Bool { currentDailyPEQMg > 0 }
+
+    public init(courses: [GlucocorticoidCourse], enteredCumulativeLastYearG: Double? = nil) {
+        func dose(_ d: Int) -> Double {
+            courses.reduce(0) { $0 + ($1.isTaken(onDay: d) ? $1.prednisoloneEquivalentMgPerDay : 0) }
+        }
+        let past = (-364...0).map(dose)
+        let planned = (1...365).map(dose)
+        currentDailyPEQMg = dose(0)
+        let derived = past.reduce(0, +) / 1000
+        cumulativeLastYearG = enteredCumulativeLastYearG ?? derived
+        cumulativeEntered = enteredCumulativeLastYearG != nil
+        pastDaysAtOrAbove30mg = past.filter { $0 >= 30 }.count
+        plannedDaysAtOrAbove30mg = planned.filter { $0 >= 30 }.count
+        func run(_ threshold: Double) -> Int {
+            guard dose(0) >= threshold else { return 0 }
+            let back = past.reversed().prefix { $0 >= threshold }.count
+            let ahead = planned.prefix { $0 >= threshold }.count
+            return back + ahead
+        }
+        continuousDaysAtOrAbove7_5mg = run(7.5)
+        continuousDaysAtOrAbove2_5mg = run(2.5)
+        openEnded = courses.contains { $0.stopDay == nil }
+    }
+}
+
+/// Days in a month (PRODUCT.md: month = 30.4375 days).
+public let daysPerMonth = 30.4375

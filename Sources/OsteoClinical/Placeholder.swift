@@ -1,1 +1,0 @@
-public enum OsteoClinicalInfo { public static let name = "OsteoClinical" }
