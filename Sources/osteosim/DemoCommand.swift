@@ -10,9 +10,15 @@ struct DemoCommand: ParsableCommand {
         discussion: "A 65-year-old woman starting prednisone 10 mg/day: her ACR 2022 assessment, then projected lumbar spine and total hip BMD change at 12 and 24 months.")
 
     func run() throws {
-        var out = "OsteoSim demo — \(OsteoSimInfo.disclaimer)\n\n"
-        out += "Patient: woman, 65 years, postmenopausal, starting prednisone 10 mg/day today.\n\n"
-        out += DemoAssessment.text()
+        var out = "OsteoSim demo — a 65-year-old woman starting prednisone 10 mg/day today.\n\n"
+        let report: AssessmentReport
+        do {
+            report = try DemoAssessment.report()
+        } catch {
+            FileHandle.standardError.write(Data("osteosim: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        out += report.text()
         out += "\nProjected BMD change from today (OsteoSim core model):\n\n"
         let patient = PatientBaseline(sex: .female, age: 65)
         var rows: [BMDProjection] = []
@@ -22,7 +28,7 @@ struct DemoCommand: ParsableCommand {
             FileHandle.standardError.write(Data("osteosim: simulation failed: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        rows += DemoAssessment.recommendedOptions().map(BMDProjection.pending)
+        rows += DemoAssessment.recommendedOptions(report).map(BMDProjection.pending)
         out += ProjectionTable.render(rows)
         out += """
 
