@@ -51,7 +51,7 @@ let package = Package(
         // Counts heap allocations of the calling thread (glibc interposer); tests only.
         .target(name: "MallocCounter"),
         .testTarget(name: "OsteoODETests", dependencies: ["OsteoODE", "OsteoTestProblems", "MallocCounter"]),
-        .testTarget(name: "OsteoModelTests", dependencies: ["OsteoModel", "OsteoODE"]),
+        .testTarget(name: "OsteoModelTests", dependencies: ["OsteoModel", "OsteoODE"], exclude: ["Fixtures"]),
         .testTarget(name: "OsteoClinicalTests", dependencies: ["OsteoClinical"]),
         .testTarget(name: "QFracture2012Tests", dependencies: ["QFracture2012"]),
         .testTarget(name: "OsteoSimTests", dependencies: ["OsteoSim"]),

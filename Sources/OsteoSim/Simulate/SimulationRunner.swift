@@ -1,0 +1,72 @@
+import OsteoModel
+import OsteoODE
+
+/// Why a simulation did not produce output: bad input (exit 2) or a failed run (exit 1).
+public enum SimulationError: Error, CustomStringConvertible, Sendable {
+    case input(InputError)
+    case solver(ODEError)
+
+    public var exitCode: Int32 {
+        switch self { case .input: 2; case .solver: 1 }
+    }
+    public var description: String {
+        switch self {
+        case .input(let e): return e.description
+        case .solver(let e): return "simulation failed: \(e)"
+        }
+    }
+}
+
+/// The simulated table of one scenario.
+public struct SimulationTable: Sendable {
+    public var name: String
+    public var columns: [String]
+    public var rows: [[Double]]
+    public var statistics: SolverStatistics
+
+    public func column(_ name: String) -> [Double]? {
+        columns.firstIndex(of: name).map { i in rows.map { $0[i] } }
+    }
+}
+
+public enum SimulationRunner {
+    /// Refuses sections the model cannot simulate yet — never ignores them silently.
+    public static func checkSupported(_ s: Scenario) throws(InputError) {
+        let later = "remove this section to simulate the untreated course"
+        if !s.glucocorticoids.isEmpty {
+            throw InputError(file: s.file, field: "glucocorticoids",
+                             problem: "not modelled yet: the glucocorticoid layer arrives in a later release", accepted: later)
+        }
+        if s.inflammation != nil {
+            throw InputError(file: s.file, field: "inflammation",
+                             problem: "not modelled yet: the inflammation layer arrives in a later release", accepted: later)
+        }
+        if !s.treatments.isEmpty {
+            throw InputError(file: s.file, field: "treatments",
+                             problem: "not modelled yet: the drug layer arrives in a later release", accepted: later)
+        }
+    }
+
+    public static func run(_ s: Scenario, extraDays: [Double] = []) throws(SimulationError) -> SimulationTable {
+        do { try checkSupported(s) } catch { throw .input(error) }
+        let days = Array(Set(s.outputDays + extraDays.filter { $0 >= 0 && $0 <= s.durationDays })).sorted()
+        let result: BoneSimulationResult
+        do {
+            result = try BoneSimulation.run(patient: s.baseline, durationDays: s.durationDays, outputDays: days)
+        } catch {
+            throw .solver(error)
+        }
+        var columns = ["day"] + result.columnNames
+        var data = [result.days] + result.columns
+        if let t0 = s.patient.lumbarSpineTScore, let ls = result.column("lumbar_spine_bmd_change_pct") {
+            columns.append("lumbar_spine_t_score")
+            data.append(ls.map { TScoreReference.lumbarSpine(s.patient.sex).tScore(baseline: t0, changePct: $0) })
+        }
+        if let t0 = s.patient.totalHipTScore, let th = result.column("total_hip_bmd_change_pct") {
+            columns.append("total_hip_t_score")
+            data.append(th.map { TScoreReference.totalHip(s.patient.sex).tScore(baseline: t0, changePct: $0) })
+        }
+        let rows = days.indices.map { i in data.map { $0[i] } }
+        return SimulationTable(name: s.name ?? "", columns: columns, rows: rows, statistics: result.statistics)
+    }
+}

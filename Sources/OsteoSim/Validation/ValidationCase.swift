@@ -1,0 +1,95 @@
+import Foundation
+
+/// A published result as an executable check (validation/cases/*.yaml; format in PRODUCT.md).
+public struct ValidationCase: Sendable {
+    public struct Spread: Sendable, Equatable {
+        public var value: Double
+        /// SE, SD, CI95 (half-width) or range (half-width of a reference interval).
+        public var kind: String
+    }
+
+    public struct Endpoint: Sendable {
+        public var output: String
+        public var day: Double
+        public var published: Double
+        public var spread: Spread?
+        public var tolerance: Double
+        /// The arm simulated (multi-arm cases), or nil for the single scenario.
+        public var arm: String?
+        /// For between-arm comparisons: simulated = arm[0] − arm[1].
+        public var difference: [String]?
+        public var label: String?
+    }
+
+    public var id: String
+    public var title: String
+    public var citation: String
+    /// V, V* or M, as in calibration.md.
+    public var status: String
+    /// "validation" (independent check) or "calibration" (the model was fitted to it).
+    public var role: String
+    public var arms: [(name: String, scenario: Scenario)]
+    public var endpoints: [Endpoint]
+    public var file: String
+}
+
+extension ValidationCase {
+    public static func parse(_ root: InputNode) throws(InputError) -> ValidationCase {
+        let m = try root.mapping(allowed: ["id", "title", "citation", "status", "role", "notes", "scenario", "arms", "endpoints"])
+        func text(_ key: String) throws(InputError) -> String {
+            let n = root.field(key, in: m)
+            if n.isNull { throw n.error("required") }
+            return try n.string()
+        }
+        let role = root.field("role", in: m).isNull ? "validation" : try root.field("role", in: m).choice(["validation", "calibration"])
+        var arms: [(String, Scenario)] = []
+        let scenarioNode = root.field("scenario", in: m), armsNode = root.field("arms", in: m)
+        if !scenarioNode.isNull { arms.append(("", try Scenario.parse(scenarioNode))) }
+        if !armsNode.isNull {
+            for a in try armsNode.items() {
+                let am = try a.mapping(allowed: ["name", "scenario"])
+                arms.append((try a.field("name", in: am).string(), try Scenario.parse(a.field("scenario", in: am))))
+            }
+        }
+        if arms.isEmpty { throw root.error("a case needs a scenario or arms", accepted: "scenario, arms") }
+        let armNames = arms.map(\.0)
+        var endpoints: [Endpoint] = []
+        for e in try root.field("endpoints", in: m).items() {
+            let em = try e.mapping(allowed: ["output", "day", "published", "spread", "tolerance", "arm", "difference", "label"])
+            var spread: Spread?
+            let sNode = e.field("spread", in: em)
+            if !sNode.isNull {
+                let sm = try sNode.mapping(allowed: ["value", "kind"])
+                spread = Spread(value: try sNode.field("value", in: sm).number(), kind: try sNode.field("kind", in: sm).choice(["SE", "SD", "CI95", "range"]))
+            }
+            let armNode = e.field("arm", in: em), diffNode = e.field("difference", in: em)
+            let arm: String? = armNode.isNull ? nil : try armNode.choice(armNames)
+            var diff: [String]?
+            if !diffNode.isNull {
+                let names = try diffNode.items().map { (n) throws(InputError) in try n.choice(armNames) }
+                guard names.count == 2 else { throw diffNode.error("a difference names two arms") }
+                diff = names
+            }
+            let tol = try e.field("tolerance", in: em).number()
+            guard tol >= 0 else { throw e.field("tolerance", in: em).error("must be >= 0") }
+            endpoints.append(Endpoint(output: try e.field("output", in: em).string(), day: try e.field("day", in: em).number(in: 0...36525),
+                                      published: try e.field("published", in: em).number(), spread: spread, tolerance: tol,
+                                      arm: arm, difference: diff,
+                                      label: e.field("label", in: em).isNull ? nil : try e.field("label", in: em).string()))
+        }
+        return ValidationCase(id: try text("id"), title: try text("title"), citation: try text("citation"),
+                              status: try text("status"), role: role, arms: arms, endpoints: endpoints, file: root.file)
+    }
+
+    /// The cases shipped with OsteoSim (Resources/validation/cases, also at validation/cases).
+    public static func bundled() throws(InputError) -> [ValidationCase] {
+        guard let dir = Bundle.module.url(forResource: "validation/cases", withExtension: nil, subdirectory: "Resources")
+                ?? Bundle.module.resourceURL?.appendingPathComponent("Resources/validation/cases") else {
+            throw InputError(file: "(bundle)", field: "", problem: "validation cases not found in the OsteoSim bundle")
+        }
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+        var cases: [ValidationCase] = []
+        for f in files { cases.append(try parse(InputNode.load(path: dir.appendingPathComponent(f).path))) }
+        return cases
+    }
+}

@@ -1,0 +1,47 @@
+import Testing
+import Foundation
+import OsteoSim
+
+@Suite struct ValidationTests {
+    @Test func bundledCasesAllPassAndAreCited() throws {
+        let cases = try ValidationCase.bundled()
+        #expect(cases.count >= 5)
+        for c in cases {
+            #expect(!c.citation.isEmpty && ["V", "V*", "M"].contains(c.status))
+            for r in ValidationRunner.run(c) { #expect(r.pass, "\(r.caseID) \(r.endpoint): simulated \(String(describing: r.simulated)) vs \(r.published) ± \(r.tolerance)") }
+        }
+    }
+
+    @Test func betweenArmComparisonAndMissingColumn() throws {
+        let text = """
+            id: test-arms
+            title: two arms
+            citation: test (hand-made)
+            status: M
+            arms:
+              - {name: young, scenario: {patient: {sex: female, age: 37}, duration: 1 month}}
+              - {name: old, scenario: {patient: {sex: female, age: 52}, duration: 1 month}}
+            endpoints:
+              - {output: ctx_ng_ml, day: 0, published: 0, tolerance: 10, difference: [old, young]}
+              - {output: no_such_column, day: 0, published: 0, tolerance: 1, arm: young}
+            """
+        let c = try ValidationCase.parse(InputNode.parse(text, file: "t.yaml"))
+        let r = ValidationRunner.run(c)
+        // Early postmenopause raises CTX above the premenopausal reference (menopause drive).
+        #expect((r[0].simulated ?? 0) > 0 && r[0].pass)
+        #expect(!r[1].pass && r[1].simulated == nil && (r[1].note ?? "").contains("not produced"))
+        #expect(ValidationReport.json(r).contains("\"pass\": false"))
+    }
+
+    @Test func validationDocMatchesCurrentRun() throws {
+        // docs/validation.md is generated; every case and its pass/miss must match today's run.
+        let doc = try String(contentsOf: ScenarioTests.root.appendingPathComponent("docs/validation.md"), encoding: .utf8)
+        for c in try ValidationCase.bundled() {
+            for r in ValidationRunner.run(c) {
+                let row = doc.split(separator: "\n").first { $0.contains("| \(r.caseID) | \(r.endpoint) |") }
+                #expect(row != nil, "missing row \(r.caseID) \(r.endpoint)")
+                #expect(row?.contains(r.pass ? "| pass" : "**MISS**") == true)
+            }
+        }
+    }
+}
