@@ -98,12 +98,26 @@ public struct Pollu: ODESystem, Sendable {
         // Built reaction by reaction: for rate r = k·Π y_s, ∂r/∂y_s added with each species' net
         // stoichiometry ν (dy = Σ ν·r).
         for i in 0..<400 { J[i] = 0 }
-        let k = Self.k
         func add(_ rate: Double, _ wrt: Int, _ nu: [(Int, Double)]) {
             for (species, coef) in nu { J[wrt * 20 + species] += coef * rate }
         }
-        // (rate constant, reactants, net stoichiometry) for the 25 reactions, matching evaluate.
-        let reactions: [(Double, [Int], [(Int, Double)])] = [
+        for (kr, reactants, nu) in Self.reactions {
+            if reactants.count == 1 {
+                add(kr, reactants[0], nu)
+            } else {
+                let a = reactants[0], b = reactants[1]
+                add(kr * y[b], a, nu)
+                add(kr * y[a], b, nu)
+            }
+        }
+        return true
+    }
+
+    /// (rate constant, reactants, net stoichiometry) of the 25 reactions, matching evaluate;
+    /// built once, so the Jacobian allocates nothing.
+    static let reactions: [(Double, [Int], [(Int, Double)])] = {
+        let k = Pollu.k
+        return [
             (k[0], [0], [(0, -1), (1, 1), (2, 1)]),
             (k[1], [1, 3], [(1, -1), (3, -1), (0, 1)]),
             (k[2], [4, 1], [(4, -1), (1, -1), (0, 1), (5, 1)]),
@@ -130,17 +144,7 @@ public struct Pollu: ODESystem, Sendable {
             (k[23], [18, 0], [(18, -1), (0, -1), (19, 1)]),
             (k[24], [19], [(19, -1), (0, 1), (18, 1)]),
         ]
-        for (kr, reactants, nu) in reactions {
-            if reactants.count == 1 {
-                add(kr, reactants[0], nu)
-            } else {
-                let a = reactants[0], b = reactants[1]
-                add(kr * y[b], a, nu)
-                add(kr * y[a], b, nu)
-            }
-        }
-        return true
-    }
+    }()
     public var jacobianKind: JacobianKind { .analytic }
 }
 
