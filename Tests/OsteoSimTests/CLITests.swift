@@ -4,6 +4,7 @@ import Foundation
 /// Runs the built `osteosim` binary: bad input exits 2 with the field named on stderr, a good
 /// scenario exits 0, and no input crashes it. Skipped (with a message) if the binary is absent.
 @Suite struct CLITests {
+    enum CLIError: Error { case noBinary }
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static var binary: URL? {
@@ -16,7 +17,8 @@ import Foundation
 
     func run(_ args: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
         let p = Process()
-        p.executableURL = try #require(Self.binary)
+        guard let binary = Self.binary else { throw CLIError.noBinary }
+        p.executableURL = binary
         p.arguments = args
         p.currentDirectoryURL = Self.root
         let out = Pipe(), err = Pipe()
