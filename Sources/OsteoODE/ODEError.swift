@@ -65,14 +65,14 @@ public enum RosenbrockMethod: String, Sendable, CaseIterable, Codable {
     case rodas5P = "rodas5p"
     /// Rodas4 (Hairer & Wanner 1996): order 4(3), stiffly accurate, L-stable, order-3 dense output.
     case rodas4 = "rodas4"
-    /// Rodas3 (Sandu et al. 1997): order 3(2), stiffly accurate, L-stable; for loose tolerances.
-    case rodas3 = "rodas3"
+    /// Rodas3P (Steinebach 2023): order 3(2), order-3 dense output; for loose tolerances.
+    case rodas3P = "rodas3p"
 
     public var tableau: RosenbrockTableau {
         switch self {
         case .rodas5P: return .rodas5P
         case .rodas4: return .rodas4
-        case .rodas3: return .rodas3
+        case .rodas3P: return .rodas3P
         }
     }
 }

@@ -261,6 +261,7 @@ public final class RosenbrockIntegrator {
         let k = ws.k
         let invH = 1 / h
         var rhsCount = 0
+        let fsaved = ws.ftmp  // f of a stage that the next stage reuses
         let csum = ws.err   // scratch: Σ_j (C_ij/h) k_j of the current stage (err is rebuilt below)
         for i in 0..<s {
             let ki = k + i * n
@@ -282,10 +283,13 @@ public final class RosenbrockIntegrator {
             }
             if reuse {
                 for q in 0..<n { r[q] = fprev[q] }
+            } else if ws.reusesPreviousF[i] {
+                for q in 0..<n { r[q] = fsaved[q] }
             } else {
                 system.evaluate(t: t + cNodes[i] * h, y: U, dy: r)
                 rhsCount += 1
             }
+            if i + 1 < s, ws.reusesPreviousF[i + 1] { for q in 0..<n { fsaved[q] = r[q] } }
             if autonomous {
                 for q in 0..<n { r[q] += csum[q] }
             } else {

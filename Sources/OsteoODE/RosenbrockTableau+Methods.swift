@@ -78,22 +78,26 @@ extension RosenbrockTableau {
             citation: "Hairer E, Wanner G. Solving ODEs II, 2nd ed. 1996, IV.7 (RODAS)")
     }()
 
-    /// Rodas3 — Sandu A., Verwer J.G., Blom J.G., Spee E.J., Carmichael G.R., Potra F.A.,
-    /// "Benchmarking stiff ODE solvers for atmospheric chemistry problems II: Rosenbrock solvers",
-    /// Atmos Environ 31:3459 (1997). 4 stages, order 3, embedded order 2, stiffly accurate,
-    /// L-stable — for loose tolerances (rtol ≳ 1e-3). It has no dense output of its own, so
-    /// save times inside a step use the cubic Hermite interpolant of (y_n, f_n, y_{n+1}, f_{n+1}),
-    /// order 3 (one extra f evaluation, only in steps that contain a save time).
-    public static let rodas3: RosenbrockTableau = RosenbrockTableau(
-        name: "Rodas3", order: 3, embeddedOrder: 2, denseOrder: 3, gamma: 0.5,
-        a: padded([[], [0], [2, 0], [2, 0, 1]], 4),
-        C: padded([[], [4], [1, -1], [1, -1, -8.0 / 3.0]], 4),
-        c: [0, 0, 1, 1],
-        d: [0.5, 1.5, 0, 0],
-        m: [2, 0, 1, 1],
-        e: [0, 0, 0, 1],
-        H: [],
-        citation: "Sandu A et al. Atmos Environ 1997;31:3459 (RODAS3)")
+    /// Rodas3P — Steinebach G., BIT Numer Math 2023;63:27 (with Rodas5P); coefficients and stage
+    /// structure as in OrdinaryDiffEq.jl. 5 stages; stage 3 reuses f(t, y_n) and stage 5 reuses
+    /// f(t + h, U_4); the order-3 solution is U_4 + k_5, the embedded order-2 one U_4 + k_4, so the
+    /// error estimate is k_5 − k_4. Dense output of order 3. For loose tolerances (rtol ≳ 1e-3).
+    public static let rodas3P: RosenbrockTableau = {
+        let a4: [Double] = [2.90625, 3.375, 0.40625]
+        return RosenbrockTableau(
+            name: "Rodas3P", order: 3, embeddedOrder: 2, denseOrder: 3, gamma: 1.0 / 3.0,
+            a: padded([[], [4.0 / 3.0], [0, 0], a4, a4 + [0]], 5),
+            C: padded([[], [-4.0], [8.25, 6.75], [1.21875, -5.0625, -1.96875], [4.03125, -15.1875, -4.03125, 6.0]], 5),
+            c: [0, 4.0 / 9.0, 0, 1, 1],
+            d: [1.0 / 3.0, -1.0 / 9.0, 1, 0, 0],
+            m: a4 + [0, 1],
+            e: [0, 0, 0, -1, 1],
+            H: [
+                [1.78125, 6.75, 0.15625, -6, -1],
+                [4.21875, -15.1875, -3.09375, 9, 0],
+            ],
+            citation: "Steinebach G. BIT Numer Math 2023;63:27 (Rodas3P)")
+    }()
 }
 
 /// Pads each row with zeros to length s (rows are given up to the diagonal).

@@ -31,6 +31,8 @@
     let H: UnsafeMutablePointer<Double>       // denseRows × s
     /// Stage i evaluates f at (t, y_n) again (all a_ij = 0 and c_i = 0): reuse f(t, y_n).
     let reusesFirstF: [Bool]
+    /// Stage i evaluates f where stage i−1 did (same a row and node): reuse that value.
+    let reusesPreviousF: [Bool]
     // Jacobian scratch lent to systems
     let dualScratch: UnsafeMutablePointer<Dual>
     let doubleScratch: UnsafeMutablePointer<Double>
@@ -61,7 +63,18 @@
             }
         }
         for r in 0..<tb.H.count { for j in 0..<s { H[r * s + j] = tb.H[r][j] } }
-        reusesFirstF = (0..<s).map { i in tb.c[i] == 0 && tb.a[i].allSatisfy { $0 == 0 } }
+        var first = [Bool](repeating: false, count: s)
+        var previous = [Bool](repeating: false, count: s)
+        for i in 0..<s {
+            let zeroRow: Bool = tb.a[i].allSatisfy { $0 == 0 }
+            first[i] = tb.c[i] == 0 && zeroRow
+            if i >= 2 && !first[i] {
+                let sameRow: Bool = tb.a[i] == tb.a[i - 1]
+                previous[i] = sameRow && tb.c[i] == tb.c[i - 1]
+            }
+        }
+        reusesFirstF = first
+        reusesPreviousF = previous
         dualScratch = UnsafeMutablePointer<Dual>.allocate(capacity: max(2 * n, 1))
         dualScratch.initialize(repeating: Dual(0), count: max(2 * n, 1))
         doubleScratch = vec(2 * n)

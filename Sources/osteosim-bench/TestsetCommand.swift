@@ -13,7 +13,7 @@ struct TestsetCommand: ParsableCommand {
     @Argument(help: "Problem: rober, hires, pollu, vdpol or orego.") var problem: String
     @Option(help: "Relative tolerance.") var rtol: Double = 1e-6
     @Option(help: "Absolute tolerance.") var atol: Double = 1e-10
-    @Option(help: "Method: rodas5p, rodas4 or rodas3.") var method: String = "rodas5p"
+    @Option(help: "Method: rodas5p, rodas4 or rodas3p.") var method: String = "rodas5p"
     @Option(help: "Number of timed solves (median reported).") var `repeat`: Int = 10
     @Option(help: "Output format: json or table.") var format: Format = .json
 

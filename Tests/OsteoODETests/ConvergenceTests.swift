@@ -4,7 +4,7 @@ import OsteoODE
 
 /// Observed order of convergence with constant steps: halving h should divide the global error
 /// by about 2^p, where p is the method's order (Hairer & Wanner II, IV.7). Expected orders are
-/// the published ones: Rodas5P 5, Rodas4 4, Rodas3 3.
+/// the published ones: Rodas5P 5, Rodas4 4, Rodas3P 3.
 @Suite struct ConvergenceTests {
     func globalError(_ method: RosenbrockMethod, steps: Int) throws -> Double {
         let system = ProtheroRobinson(lambda: 5)
@@ -16,7 +16,7 @@ import OsteoODE
         return abs(sol.final[sol.final.startIndex] - ProtheroRobinson.exact(tEnd, lambda: 5))
     }
 
-    @Test(arguments: [(RosenbrockMethod.rodas5P, 5), (.rodas4, 4), (.rodas3, 3)])
+    @Test(arguments: [(RosenbrockMethod.rodas5P, 5), (.rodas4, 4), (.rodas3P, 3)])
     func observedOrder(method: RosenbrockMethod, expected: Int) throws {
         var errors: [Double] = []
         for steps in [10, 20, 40] { errors.append(try globalError(method, steps: steps)) }
