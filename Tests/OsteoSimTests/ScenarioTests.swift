@@ -36,7 +36,7 @@ import OsteoSim
 
     @Test(arguments: [
         ("typo-key.yaml", "patient.agee", "did you mean 'age'"),
-        ("negative-dose.yaml", "glucocorticoids[0].dose", "positive"),
+        ("negative-dose.yaml", "glucocorticoids[0].dose", "more than 0"),
         ("dose-without-unit.yaml", "glucocorticoids[0].dose", "mg/day"),
         ("non-numeric-age.yaml", "patient.age", "number"),
     ])

@@ -142,10 +142,10 @@ public struct PatientFile: Sendable, Equatable {
         guard let drug = GlucocorticoidDrug(rawValue: id) else { throw drugNode.error("unknown glucocorticoid") }
         let doseNode = n.field("dose", in: m)
         if doseNode.isNull { throw doseNode.error("required field is missing", accepted: "a dose per day such as '10 mg/day'") }
-        let dose = try AssessQuantity.dailyDoseMg(doseNode)
+        let dose = try Quantity.dailyDoseMg(doseNode)
         let startNode = n.field("start", in: m), stopNode = n.field("stop", in: m)
-        let start = startNode.isNull ? 0 : try AssessQuantity.relativeDays(startNode)
-        let stop = stopNode.isNull ? nil : try AssessQuantity.relativeDays(stopNode)
+        let start = startNode.isNull ? 0 : try Quantity.days(startNode, allowNegative: true, maxYears: 50)
+        let stop = stopNode.isNull ? nil : try Quantity.days(stopNode, allowNegative: true, maxYears: 50)
         if let stop, stop <= start { throw stopNode.error("stop must be after start", accepted: "a time after start") }
         return GlucocorticoidCourse(drug: drug, doseMgPerDay: dose, startDay: start, stopDay: stop)
     }
@@ -158,9 +158,9 @@ public struct PatientFile: Sendable, Equatable {
         guard let drug = OsteoporosisDrug(rawValue: id) else { throw drugNode.error("unknown drug") }
         let startNode = n.field("start", in: m), stopNode = n.field("stop", in: m)
         if startNode.isNull { throw startNode.error("required field is missing", accepted: "a time relative to today such as '-2 years'") }
-        let start = try AssessQuantity.relativeDays(startNode)
+        let start = try Quantity.days(startNode, allowNegative: true, maxYears: 50)
         if start > 0 { throw startNode.error("osteoporosis_therapy lists past or current treatment; start must be today or earlier", accepted: "0 or a negative time") }
-        let stop = stopNode.isNull ? nil : try AssessQuantity.relativeDays(stopNode)
+        let stop = stopNode.isNull ? nil : try Quantity.days(stopNode, allowNegative: true, maxYears: 50)
         if let stop, stop <= start { throw stopNode.error("stop must be after start", accepted: "a time after start") }
         return TherapyCourse(drug: drug, startDay: start, stopDay: stop)
     }

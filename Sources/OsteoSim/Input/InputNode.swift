@@ -95,9 +95,12 @@ public struct InputNode: @unchecked Sendable {
 
     /// A number checked against a closed range (nothing is clamped).
     public func number(in range: ClosedRange<Double>, unit: String = "") throws(InputError) -> Double {
-        let v = try number()
+        let u = unit.isEmpty ? "" : " \(unit)"
+        let v: Double
+        do { v = try number() } catch {
+            throw InputError(file: file, field: path, problem: error.problem, accepted: "a number from \(range.lowerBound) to \(range.upperBound)\(u)")
+        }
         guard range.contains(v) else {
-            let u = unit.isEmpty ? "" : " \(unit)"
             throw error("\(v)\(u) is out of range", accepted: "\(range.lowerBound) to \(range.upperBound)\(u)")
         }
         return v

@@ -78,7 +78,7 @@ extension Scenario {
         let drugNode = node.field("drug", in: m)
         if drugNode.isNull { throw drugNode.error("required", accepted: glucocorticoidFactors.keys.sorted().joined(separator: ", ")) }
         let drug = try drugNode.choice(glucocorticoidFactors.keys.sorted())
-        let dose = try Quantity.mgPerDay(node.field("dose", in: m))
+        let dose = try Quantity.dailyDoseMg(node.field("dose", in: m))
         let startNode = node.field("start", in: m), stopNode = node.field("stop", in: m)
         let start = startNode.isNull ? 0 : try Quantity.days(startNode, allowNegative: true)
         let stop: Double? = stopNode.isNull ? nil : try Quantity.days(stopNode, allowNegative: true)
