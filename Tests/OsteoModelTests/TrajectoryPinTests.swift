@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import OsteoModel
+
+/// Pins the untreated trajectories of the core model as they were before the composable-model
+/// refactor (issue 11): every output column, every month, for the FREEDOM placebo scenario
+/// (woman, 72 y, 36 months) and the 10-year man (40 y). The fixtures were written by this file
+/// with OSTEOSIM_WRITE_PINS=1 at commit e0fdd69 (the last commit before the refactor); a
+/// refactor must reproduce them to 1e-6 (relative to max(|value|, 1)).
+@Suite struct TrajectoryPinTests {
+    static let month = 30.4375
+    static let cases: [(file: String, patient: PatientBaseline, months: Int)] = [
+        ("pin_freedom_placebo_72f.csv", PatientBaseline(sex: .female, age: 72), 36),
+        ("pin_ten_years_40m.csv", PatientBaseline(sex: .male, age: 40), 120),
+    ]
+
+    static func fixtureURL(_ name: String) -> URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").appendingPathComponent(name)
+    }
+
+    static func simulate(_ patient: PatientBaseline, months: Int) throws -> (columns: [String], rows: [[Double]]) {
+        let days = (0...months).map { Double($0) * month }
+        let r = try BoneSimulation.run(patient: patient, durationDays: days[days.count - 1], outputDays: days)
+        let rows = r.days.indices.map { i in [r.days[i]] + r.columns.map { $0[i] } }
+        return (["day"] + r.columnNames, rows)
+    }
+
+    @Test(arguments: 0..<2)
+    func untreatedTrajectoryMatchesPin(_ index: Int) throws {
+        let c = Self.cases[index]
+        let (columns, rows) = try Self.simulate(c.patient, months: c.months)
+        let url = Self.fixtureURL(c.file)
+        if ProcessInfo.processInfo.environment["OSTEOSIM_WRITE_PINS"] == "1" {
+            var s = columns.joined(separator: ",") + "\n"
+            for r in rows { s += r.map { String(format: "%.17g", $0) }.joined(separator: ",") + "\n" }
+            try s.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+        let header = lines[0].split(separator: ",").map(String.init)
+        for (ci, name) in header.enumerated() {
+            let col = try #require(columns.firstIndex(of: name), "column \(name) missing after the refactor")
+            for (ri, line) in lines.dropFirst().enumerated() {
+                let pinned = try #require(Double(line.split(separator: ",")[ci]))
+                let now = rows[ri][col]
+                #expect(abs(now - pinned) <= 1e-6 * max(abs(pinned), 1), "\(c.file) \(name) row \(ri): \(now) vs pinned \(pinned)")
+            }
+        }
+    }
+}
