@@ -2,7 +2,8 @@
 import PackageDescription
 
 // Dependency direction (no cycles):
-//   OsteoODE  <-  OsteoModel  <-  OsteoSim  <-  osteosim (CLI)
+//   OsteoODE  <-  OsteoModel  <-  OsteoPharm  <-  OsteoSim  <-  osteosim (CLI)
+//   OsteoCatalog (ids shared by all: drugs, glucocorticoids, diseases; no dependencies)
 //   OsteoODE  <-  OsteoTestProblems  <-  osteosim-bench
 //   OsteoClinical, QFracture2012 (LGPL-3.0-or-later)  <-  OsteoSim
 // OsteoClinical never imports the ODE code.
@@ -12,6 +13,8 @@ let package = Package(
     products: [
         .library(name: "OsteoODE", targets: ["OsteoODE"]),
         .library(name: "OsteoModel", targets: ["OsteoModel"]),
+        .library(name: "OsteoCatalog", targets: ["OsteoCatalog"]),
+        .library(name: "OsteoPharm", targets: ["OsteoPharm"]),
         .library(name: "OsteoClinical", targets: ["OsteoClinical"]),
         .library(name: "QFracture2012", type: .dynamic, targets: ["QFracture2012"]),
         .library(name: "OsteoSim", targets: ["OsteoSim"]),
@@ -27,12 +30,14 @@ let package = Package(
         .target(name: "OsteoODE"),
         .target(name: "OsteoTestProblems", dependencies: ["OsteoODE"]),
         .target(name: "OsteoModel", dependencies: ["OsteoODE"]),
-        .target(name: "OsteoClinical"),
+        .target(name: "OsteoCatalog"),
+        .target(name: "OsteoPharm", dependencies: ["OsteoODE", "OsteoModel", "OsteoCatalog"]),
+        .target(name: "OsteoClinical", dependencies: ["OsteoCatalog"]),
         .target(name: "QFracture2012", exclude: ["LICENSE.LGPL-3", "LICENSE.GPL-3"]),
         .target(
             name: "OsteoSim",
             dependencies: [
-                "OsteoODE", "OsteoModel", "OsteoClinical", "QFracture2012",
+                "OsteoODE", "OsteoModel", "OsteoPharm", "OsteoCatalog", "OsteoClinical", "QFracture2012",
                 .product(name: "Yams", package: "Yams"),
             ],
             resources: [.copy("Resources")]
@@ -50,11 +55,14 @@ let package = Package(
         ),
         // Counts heap allocations of the calling thread (glibc interposer); tests only.
         .target(name: "MallocCounter"),
-        .testTarget(name: "OsteoODETests", dependencies: ["OsteoODE", "OsteoTestProblems", "MallocCounter"]),
-        .testTarget(name: "OsteoModelTests", dependencies: ["OsteoModel", "OsteoODE"], exclude: ["Fixtures"]),
+        // Shared test helpers (finite-difference Jacobian check); tests only.
+        .target(name: "OsteoTestSupport", dependencies: ["OsteoODE", "OsteoModel"], path: "Tests/Support"),
+        .testTarget(name: "OsteoODETests", dependencies: ["OsteoODE", "OsteoTestProblems", "MallocCounter", "OsteoTestSupport"]),
+        .testTarget(name: "OsteoModelTests", dependencies: ["OsteoModel", "OsteoODE", "OsteoTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "OsteoPharmTests", dependencies: ["OsteoPharm", "OsteoModel", "OsteoODE", "OsteoTestSupport", "MallocCounter"]),
         .testTarget(name: "OsteoClinicalTests", dependencies: ["OsteoClinical"]),
         .testTarget(name: "QFracture2012Tests", dependencies: ["QFracture2012"]),
-        .testTarget(name: "OsteoSimTests", dependencies: ["OsteoSim"]),
+        .testTarget(name: "OsteoSimTests", dependencies: ["OsteoSim", "OsteoPharm", "OsteoModel", "OsteoTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

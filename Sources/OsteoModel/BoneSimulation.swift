@@ -44,44 +44,64 @@ public struct BoneSimulationResult: Sendable {
     }
 }
 
-/// Entry point the façade calls: simulate one patient, untreated, from day 0 to `durationDays`.
-public enum BoneSimulation {
-    /// Output columns, in order.
-    public static let columnNames = [
-        "lumbar_spine_bmd_change_pct", "total_hip_bmd_change_pct", "ctx_change_pct", "p1np_change_pct",
-        "ctx_ng_ml", "p1np_ng_ml", "calcium_mmol_l", "pth_pmol_l", "calcitriol_pmol_l",
-        "osteoclasts_rel", "osteoblasts_rel", "opg_rel", "sclerostin_rel", "osteocytes_rel",
-    ]
+/// A compiled simulation problem: the assembled system, the scheduled events (doses, switches)
+/// and the output days. Day 0 is the baseline of every "change" output; when an exposure began
+/// before day 0, the run starts at `startDay` < 0 from the patient's unperturbed state then, so
+/// day 0 is the state that exposure produced.
+public struct BoneProblem: Sendable {
+    public let system: BoneSystem
+    /// Start of the run (≤ 0): the unperturbed baseline is taken here.
+    public let startDay: Double
+    public let durationDays: Double
+    /// Output days in [0, durationDays], sorted (day 0 is added if missing).
+    public let outputDays: [Double]
+    public let events: [Discontinuity]
+    public let options: SolverOptions
 
-    /// Default tolerances: rtol 1e-6; atol 1e-9 relative to each state's reference magnitude.
-    public static func defaultOptions(for model: BoneModel) -> SolverOptions {
-        let ref = model.referenceState
-        return SolverOptions(rtol: 1e-6, atol: ref.map { 1e-9 * max(abs($0), 1e-3) })
+    public init(system: BoneSystem, startDay: Double = 0, durationDays: Double, outputDays: [Double],
+                events: [Discontinuity] = [], options: SolverOptions? = nil) {
+        self.system = system
+        self.startDay = min(startDay, 0)
+        self.durationDays = durationDays
+        self.outputDays = Array(Set(outputDays + [0])).sorted()
+        self.events = events
+        self.options = options ?? system.defaultOptions
     }
+
+    /// Baseline, integration between events, sampling, observables.
+    public func solve() throws(ODEError) -> BoneSimulationResult {
+        let y0 = try system.baselineState(at: startDay)
+        let sol = try ODESolver.solve(system, y0: y0, t0: startDay, tEnd: durationDays, saveAt: outputDays,
+                                      discontinuities: events, options: options)
+        let n = system.dimension
+        let day0 = sol.state(at: 0)
+        let rows = (0..<sol.times.count).map { system.observe(sol.state(at: $0), day0: day0) }
+        let names = system.observables.map(\.name)
+        let columns = names.indices.map { c in rows.map { $0[c] } }
+        return BoneSimulationResult(days: sol.times, columnNames: names, columns: columns, statistics: sol.statistics)
+    }
+}
+
+/// Entry point for the untreated course and for direct mechanism perturbations.
+public enum BoneSimulation {
+    /// The core's output columns, in order.
+    public static var columnNames: [String] { BoneCore(patient: PatientBaseline(sex: .male, age: 40)).observables.map(\.name) }
 
     public static func run(patient: PatientBaseline, durationDays: Double, outputDays: [Double],
                            parameters: BoneModelParameters = BoneModelParameters(),
-                           levers: BoneLevers = BoneLevers(),
+                           perturbations: [Perturbation] = [],
                            options: SolverOptions? = nil) throws(ODEError) -> BoneSimulationResult {
-        // The baseline is the patient's unperturbed steady state; levers act from day 0 on.
-        let y0 = try BoneModel(patient: patient, parameters: parameters).baselineState()
-        let model = BoneModel(patient: patient, parameters: parameters, levers: levers)
-        let sol = try ODESolver.solve(model, y0: y0, t0: 0, tEnd: durationDays, saveAt: outputDays,
-                                      options: options ?? defaultOptions(for: model))
-        return makeResult(model: model, y0: y0, solution: sol)
-    }
-
-    static func makeResult(model: BoneModel, y0: [Double], solution sol: ODESolution) -> BoneSimulationResult {
-        let p = model.parameters
-        func series(_ s: BoneState) -> [Double] { sol.component(s.index) }
-        func change(_ s: BoneState) -> [Double] { series(s).map { 100 * ($0 / y0[s.index] - 1) } }
-        let oc = series(.osteoclasts), ob = series(.osteoblasts)
-        let columns: [[Double]] = [
-            change(.spineMineral), change(.hipMineral), change(.osteoclasts), change(.osteoblasts),
-            oc.map { $0 * p.ctxReference }, ob.map { $0 * p.p1npReference },
-            series(.calcium), series(.pth), series(.calcitriol),
-            oc, ob, series(.opg), series(.sclerostin), series(.osteocytes),
-        ]
-        return BoneSimulationResult(days: sol.times, columnNames: columnNames, columns: columns, statistics: sol.statistics)
+        let core = BoneCore(patient: patient, parameters: parameters)
+        guard !perturbations.isEmpty else {
+            return try BoneProblem(system: BoneSystem(core: core), durationDays: durationDays, outputDays: outputDays, options: options).solve()
+        }
+        let component = PerturbationComponent(perturbations)
+        let system = BoneSystem(core: core, components: [component])
+        let events = component.switches.map {
+            Discontinuity(time: $0.time, jumps: [.set(component: system.stateIndex(component: 0, compartment: $0.compartment), value: $0.value)])
+        }
+        let start = min(0, perturbations.map(\.startDay).min() ?? 0)
+        return try BoneProblem(system: system, startDay: start, durationDays: durationDays, outputDays: outputDays,
+                               events: events, options: options).solve()
     }
 }

@@ -23,6 +23,61 @@ public enum BoneState: Int, CaseIterable, Sendable {
     case hipMatrix
     case hipMineral
 
-    public static let count = BoneState.allCases.count
+    /// Number of core states (a stored constant: `allCases.count` allocates in debug builds).
+    public static let count = 17
     @inlinable public var index: Int { rawValue }
+
+    /// Short name (docs, SBML ids).
+    public var name: String {
+        switch self {
+        case .calcium: "Ca"
+        case .pth: "PTH"
+        case .hydroxylase: "A"
+        case .calcitriol: "D"
+        case .gutAbsorption: "R"
+        case .preosteoblasts: "ROB"
+        case .osteoblasts: "OB"
+        case .osteoclasts: "OC"
+        case .opg: "OPG"
+        case .osteocytes: "OCY"
+        case .sclerostin: "SCL"
+        case .spineOsteoid: "O_LS"
+        case .spineMatrix: "V_LS"
+        case .spineMineral: "M_LS"
+        case .hipOsteoid: "O_TH"
+        case .hipMatrix: "V_TH"
+        case .hipMineral: "M_TH"
+        }
+    }
+
+    public var unit: String {
+        switch self {
+        case .calcium: "mmol/L"
+        case .pth, .calcitriol: "pmol/L"
+        case .spineOsteoid, .hipOsteoid, .spineMatrix, .hipMatrix, .spineMineral, .hipMineral: "fraction"
+        default: "relative"
+        }
+    }
+
+    public var meaning: String {
+        switch self {
+        case .calcium: "plasma calcium"
+        case .pth: "plasma PTH"
+        case .hydroxylase: "renal 1α-hydroxylase activity"
+        case .calcitriol: "plasma calcitriol"
+        case .gutAbsorption: "gut calcium absorption efficiency"
+        case .preosteoblasts: "responding osteoblasts (preosteoblasts)"
+        case .osteoblasts: "active osteoblasts"
+        case .osteoclasts: "active osteoclasts"
+        case .opg: "osteoprotegerin"
+        case .osteocytes: "osteocytes"
+        case .sclerostin: "sclerostin"
+        case .spineOsteoid: "lumbar spine osteoid"
+        case .spineMatrix: "lumbar spine mineralised matrix volume"
+        case .spineMineral: "lumbar spine mineral"
+        case .hipOsteoid: "total hip osteoid"
+        case .hipMatrix: "total hip mineralised matrix volume"
+        case .hipMineral: "total hip mineral"
+        }
+    }
 }

@@ -14,6 +14,9 @@ public enum ODEError: Error, Equatable, CustomStringConvertible, Sendable {
     case singularMatrix(t: Double, component: Int)
     /// The problem was set up wrongly (dimension mismatch, bad tolerance, bad time span).
     case invalidInput(String)
+    /// A steady-state (baseline) search did not converge: `component` kept the largest relative
+    /// residual `residual` after `iterations` Newton iterations.
+    case steadyStateNotFound(component: Int, residual: Double, iterations: Int)
 
     public var description: String {
         switch self {
@@ -29,6 +32,8 @@ public enum ODEError: Error, Equatable, CustomStringConvertible, Sendable {
             return "singular Newton matrix at t = \(t) (column \(c)). Check the Jacobian of that component."
         case let .invalidInput(message):
             return "invalid ODE problem: \(message)"
+        case let .steadyStateNotFound(c, r, it):
+            return "the baseline steady state was not found: after \(it) Newton iterations state component \(c) still had relative residual \(r). Check the parameter overrides: the patient may have no steady state with them."
         }
     }
 }

@@ -32,9 +32,15 @@ public protocol ODEScalar: Sendable {
     /// x^y with both varying (x > 0).
     static func pow(_ x: Self, _ y: Self) -> Self
     static func tanh(_ x: Self) -> Self
+    /// The select primitive: `a` where `x >= 0`, else `b` (a Heaviside switch with zero derivative
+    /// in `x`). Right-hand sides never branch on `.value` themselves; a symbolic scalar records
+    /// this as a piecewise expression.
+    static func select(ifNonNegative x: Self, _ a: Self, else b: Self) -> Self
 }
 
 extension ODEScalar {
+    @inlinable public static func select(ifNonNegative x: Self, _ a: Self, else b: Self) -> Self { x.value >= 0 ? a : b }
+
     @inlinable public static func += (a: inout Self, b: Self) { a = a + b }
     @inlinable public static func -= (a: inout Self, b: Self) { a = a - b }
     @inlinable public static func *= (a: inout Self, b: Self) { a = a * b }

@@ -60,7 +60,24 @@ extension GenericODESystem {
     @inlinable public var jacobianKind: JacobianKind { .dual }
 
     @inlinable public func jacobian(t: Double, y: UnsafePointer<Double>, into J: UnsafeMutablePointer<Double>, scratch: JacobianScratch) -> Bool {
-        let n = dimension
+        DualJacobian.columns(dimension: dimension, t: t, y: y, into: J, scratch: scratch) { t, y, dy in rhs(t: t, y: y, dy: dy) }
+        return true
+    }
+
+    @inlinable public func timeDerivative(t: Double, y: UnsafePointer<Double>, into dT: UnsafeMutablePointer<Double>, scratch: JacobianScratch) -> Bool {
+        DualJacobian.timeDerivative(dimension: dimension, t: t, y: y, into: dT, scratch: scratch) { t, y, dy in rhs(t: t, y: y, dy: dy) }
+        return true
+    }
+}
+
+/// Exact Jacobians from a right-hand side evaluated with ``Dual`` numbers, in chunks of
+/// ``Dual/width`` columns (as ForwardDiff.jl does). Shared by ``GenericODESystem`` and by systems
+/// that assemble their right-hand side from parts (OsteoModel's `BoneSystem`). Never allocates.
+public enum DualJacobian {
+    /// Writes ∂f/∂y column-major into `J`, evaluating `rhs` once per chunk of columns.
+    @inlinable public static func columns(dimension n: Int, t: Double, y: UnsafePointer<Double>, into J: UnsafeMutablePointer<Double>,
+                                          scratch: JacobianScratch,
+                                          rhs: (Dual, UnsafePointer<Dual>, UnsafeMutablePointer<Dual>) -> Void) {
         let yd = scratch.duals
         let dyd = scratch.duals + n
         var base = 0
@@ -68,24 +85,24 @@ extension GenericODESystem {
             let width = Swift.min(Dual.width, n - base)
             for i in 0..<n { yd[i] = Dual(y[i]) }
             for s in 0..<width { yd[base + s].partials[s] = 1 }
-            rhs(t: Dual(t), y: UnsafePointer(yd), dy: dyd)
+            rhs(Dual(t), UnsafePointer(yd), dyd)
             for s in 0..<width {
                 let col = J + (base + s) * n
                 for row in 0..<n { col[row] = dyd[row].partials[s] }
             }
             base += width
         }
-        return true
     }
 
-    @inlinable public func timeDerivative(t: Double, y: UnsafePointer<Double>, into dT: UnsafeMutablePointer<Double>, scratch: JacobianScratch) -> Bool {
-        let n = dimension
+    /// Writes ∂f/∂t into `dT`.
+    @inlinable public static func timeDerivative(dimension n: Int, t: Double, y: UnsafePointer<Double>, into dT: UnsafeMutablePointer<Double>,
+                                                 scratch: JacobianScratch,
+                                                 rhs: (Dual, UnsafePointer<Dual>, UnsafeMutablePointer<Dual>) -> Void) {
         let yd = scratch.duals
         let dyd = scratch.duals + n
         for i in 0..<n { yd[i] = Dual(y[i]) }
-        rhs(t: Dual.variable(t, slot: 0), y: UnsafePointer(yd), dy: dyd)
+        rhs(Dual.variable(t, slot: 0), UnsafePointer(yd), dyd)
         for i in 0..<n { dT[i] = dyd[i].partials[0] }
-        return true
     }
 }
 

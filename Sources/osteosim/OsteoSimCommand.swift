@@ -8,6 +8,6 @@ struct OsteoSimCommand: ParsableCommand {
         abstract: "Simulate glucocorticoid- and inflammation-induced osteoporosis and assess patients under published guidelines.",
         discussion: "Research and education software, not a medical device.",
         version: OsteoSimInfo.version,
-        subcommands: [DemoCommand.self, SimulateCommand.self, AssessCommand.self, ValidateCommand.self, ParametersCommand.self]
+        subcommands: [DemoCommand.self, SimulateCommand.self, AssessCommand.self, ValidateCommand.self, ParametersCommand.self, LeversCommand.self]
     )
 }

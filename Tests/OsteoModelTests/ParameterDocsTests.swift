@@ -1,20 +1,17 @@
 import Testing
 import Foundation
 import OsteoModel
+import OsteoTestSupport
 
-/// docs/parameters.md is generated from the parameter table; this golden check fails when they
-/// disagree. Regenerate deliberately: `swift run osteosim parameters > docs/parameters.md`.
-@Test func parametersDocIsCurrent() throws {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let doc = try String(contentsOf: root.appendingPathComponent("docs/parameters.md"), encoding: .utf8)
-    #expect(doc == ParameterDocs.document())
+@Test func coreParameterTableCoversEveryStoredParameter() {
+    ParameterTableCheck.check(BoneModelParameters.self)
 }
 
-@Test func everyParameterIsDocumented() {
-    // Each table row has a unit, a meaning and a source.
-    for p in BoneModelParameters.table {
-        #expect(!p.unit.isEmpty && !p.meaning.isEmpty && !p.source.isEmpty, "\(p.name)")
-        #expect(p.value.isFinite)
+@Test func overrideByNameChecksNameAndRange() throws {
+    let p = try BoneModelParameters().setting("spine_turnover", to: 0.14)
+    #expect(p.spineTurnover == 0.14)
+    #expect(throws: ParameterError.unknown(name: "spine_turnovr", suggestion: "spine_turnover")) {
+        try BoneModelParameters().setting("spine_turnovr", to: 0.14)
     }
-    #expect(Set(BoneModelParameters.table.map(\.name)).count == BoneModelParameters.table.count)
+    #expect(throws: ParameterError.self) { try BoneModelParameters().setting("spine_turnover", to: -1) }
 }

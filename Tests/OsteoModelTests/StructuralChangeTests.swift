@@ -8,16 +8,18 @@ import OsteoModel
     let man = PatientBaseline(sex: .male, age: 40)
     let year = 365.25
 
-    func run(_ levers: BoneLevers, years: Double = 1) throws -> BoneSimulationResult {
-        try BoneSimulation.run(patient: man, durationDays: years * year, outputDays: [0, 30, 90, years * year], levers: levers)
+    /// Constant levers from day 0 (perturbations with no stop).
+    func run(_ levers: [Lever: Double], years: Double = 1) throws -> BoneSimulationResult {
+        try BoneSimulation.run(patient: man, durationDays: years * year, outputDays: [0, 30, 90, years * year],
+                               perturbations: levers.map { Perturbation(lever: $0.key, factor: $0.value) })
     }
 
     @Test func opgNowMattersForResorption() throws {
         // Change 1. In the published model OPG production ×0.7 changed nothing over 12 months
         // (model-notes §3.3). With competitive binding a 25% fall in OPG (the fall Sasaki 2001
         // saw on glucocorticoids) must raise resorption and lower BMD.
-        var levers = BoneLevers()
-        levers.opgProduction = 0.75
+        var levers: [Lever: Double] = [:]
+        levers[.opgProduction] = 0.75
         let r = try run(levers)
         let ctx = r.column("ctx_change_pct")!, opg = r.column("opg_rel")!
         // OPG falls (partly offset by coupling: more resorption → more osteoblasts → more OPG).
@@ -30,8 +32,8 @@ import OsteoModel
         // Change 2. With the Riggs 2012 BMD equation, osteoblast differentiation ×0.6 made
         // lumbar spine BMD *rise* +3.5% (model-notes §3.3). In a mass balance it must fall,
         // with P1NP falling more than CTX (uncoupling).
-        var levers = BoneLevers()
-        levers.osteoblastDifferentiation = 0.6
+        var levers: [Lever: Double] = [:]
+        levers[.osteoblastDifferentiation] = 0.6
         let r = try run(levers)
         let ls = r.column("lumbar_spine_bmd_change_pct")!, th = r.column("total_hip_bmd_change_pct")!
         let p1np = r.column("p1np_change_pct")!, ctx = r.column("ctx_change_pct")!
@@ -42,8 +44,8 @@ import OsteoModel
 
     @Test func osteocyteLossLowersSclerostin() throws {
         // Change 3. Osteocyte apoptosis ×2 → fewer osteocytes → less sclerostin.
-        var levers = BoneLevers()
-        levers.osteocyteApoptosis = 2
+        var levers: [Lever: Double] = [:]
+        levers[.osteocyteApoptosis] = 2
         let r = try run(levers, years: 10)
         #expect(r.column("osteocytes_rel")![3] < 0.9)
         #expect(r.column("sclerostin_rel")![3] < 0.9)
@@ -52,8 +54,8 @@ import OsteoModel
     @Test func lessSclerostinBuildsBone() throws {
         // Change 3. SOST expression ×0.5 (the direction of sclerostin antibodies) releases Wnt
         // inhibition of osteoblast differentiation: formation rises first and bone is gained.
-        var levers = BoneLevers()
-        levers.sostExpression = 0.5
+        var levers: [Lever: Double] = [:]
+        levers[.sostExpression] = 0.5
         let r = try run(levers, years: 1)
         #expect(r.column("p1np_change_pct")![2] > 0, "P1NP at 3 months \(r.column("p1np_change_pct")![2])%")
         #expect(r.column("lumbar_spine_bmd_change_pct")![3] > 0)
@@ -63,8 +65,8 @@ import OsteoModel
         // Antiresorption (osteoclast removal ×2) lowers resorption, and bone mineral rises
         // beyond refilling through secondary mineralisation — the qualitative denosumab and
         // bisphosphonate response (calibration.md D2/D14 direction).
-        var levers = BoneLevers()
-        levers.osteoclastApoptosis = 2
+        var levers: [Lever: Double] = [:]
+        levers[.osteoclastApoptosis] = 2
         let r = try run(levers, years: 3)
         #expect(r.column("ctx_change_pct")![3] < -30)
         #expect(r.column("lumbar_spine_bmd_change_pct")![3] > 1)

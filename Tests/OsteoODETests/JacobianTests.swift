@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import OsteoODE
+import OsteoTestSupport
 
 /// The dual-number Jacobian against central finite differences, including more columns than
 /// one chunk (Dual.width = 8) so that chunking is exercised.
@@ -21,21 +22,6 @@ import OsteoODE
         }
     }
 
-    func finiteDifference(_ s: some ODESystem, _ y: [Double]) -> [Double] {
-        let n = s.dimension
-        var J = [Double](repeating: 0, count: n * n)
-        var yp = y, ym = y
-        var fp = [Double](repeating: 0, count: n), fm = fp
-        for j in 0..<n {
-            let h = 1e-6 * max(1, abs(y[j]))
-            yp = y; ym = y; yp[j] += h; ym[j] -= h
-            yp.withUnsafeBufferPointer { p in fp.withUnsafeMutableBufferPointer { s.evaluate(t: 0, y: p.baseAddress!, dy: $0.baseAddress!) } }
-            ym.withUnsafeBufferPointer { p in fm.withUnsafeMutableBufferPointer { s.evaluate(t: 0, y: p.baseAddress!, dy: $0.baseAddress!) } }
-            for i in 0..<n { J[j * n + i] = (fp[i] - fm[i]) / (2 * h) }
-        }
-        return J
-    }
-
     @Test func dualMatchesFiniteDifferences() {
         let s = Chain()
         let n = s.dimension
@@ -52,7 +38,7 @@ import OsteoODE
                 }
             }
             #expect(ok)
-            let fd = finiteDifference(s, y)
+            let fd = FiniteDifference.jacobian(s, t: 0, y: y, floor: 1)
             var worst = 0.0
             for i in 0..<(n * n) { worst = max(worst, abs(J[i] - fd[i]) / max(1, abs(fd[i]))) }
             // Central differences with h = 1e-6 are accurate to about 1e-8 here.

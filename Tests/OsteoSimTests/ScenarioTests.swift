@@ -11,7 +11,7 @@ import OsteoSim
         #expect(s.durationDays == 24 * 30.4375)          // month = 30.4375 days (PRODUCT.md)
         #expect(s.glucocorticoids[0].startDay == -3 * 30.4375)
         #expect(s.glucocorticoids[0].prednisoloneEquivalentMgPerDay == 10)
-        #expect(s.treatments[0].everyDays == 7 && s.treatments[0].dose == 70)
+        #expect(s.treatments[0].regimen.phases[0].intervalDays == 7 && s.treatments[0].regimen.phases[0].amount == 70)
         #expect(s.inflammation?.crpMgPerL == 20)
         #expect(s.outputDays.first == 0 && s.outputDays.last == s.durationDays && s.outputDays.count == 25)
     }

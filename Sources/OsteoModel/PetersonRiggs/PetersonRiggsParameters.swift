@@ -191,8 +191,12 @@ public struct PetersonRiggsParameters: Sendable, Equatable {
         ]
     }
 
-    /// The annotated table (name, value, unit, meaning, source) for docs.
-    public static var table: [ModelParameter] {
-        definitions.map { ModelParameter($0.name, $0.value, $0.unit, $0.meaning, $0.source) }
+    /// The annotated table for docs. The reference port is a fixed, faithful copy of the
+    /// published model: it takes no overrides, so each accepted range is its published value.
+    public static var table: [ParameterInfo] {
+        definitions.map {
+            ParameterInfo(component: "peterson_riggs_2010", name: $0.name, value: $0.value, unit: $0.unit,
+                          meaning: $0.meaning, source: $0.source, min: $0.value, max: $0.value)
+        }
     }
 }

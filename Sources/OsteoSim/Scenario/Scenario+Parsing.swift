@@ -1,21 +1,17 @@
+import Foundation
+import OsteoCatalog
 import OsteoModel
+import OsteoPharm
 
 extension Scenario {
-    public static let glucocorticoidFactors: [String: Double] = [
-        // Prednisolone-equivalent factors (guidelines.md §0; BNF-derived formulary tables).
-        "prednisone": 1, "prednisolone": 1, "methylprednisolone": 1.25, "hydrocortisone": 0.25,
-        "cortisone": 0.2, "dexamethasone": 5 / 0.75, "betamethasone": 5 / 0.75, "deflazacort": 5.0 / 6.0,
-        "triamcinolone": 1.25,
-    ]
-    public static let drugIDs = [
-        "alendronate", "risedronate", "ibandronate", "zoledronic_acid", "denosumab", "teriparatide",
-        "abaloparatide", "romosozumab", "raloxifene", "calcium", "vitamin_d", "alfacalcidol", "eldecalcitol",
-        "calcitriol", "adalimumab", "infliximab", "etanercept", "anakinra", "tocilizumab", "celecoxib", "methotrexate",
-    ]
-    public static let diseaseIDs = [
-        "rheumatoid_arthritis", "systemic_lupus_erythematosus", "crohns_disease", "ulcerative_colitis",
-        "coeliac_disease", "copd", "periodontitis", "cystic_fibrosis", "ankylosing_spondylitis",
-    ]
+    /// Prednisolone-equivalent factors, from the one shared table (OsteoCatalog).
+    public static var glucocorticoidFactors: [String: Double] {
+        Dictionary(uniqueKeysWithValues: GlucocorticoidDrug.allCases.map { ($0.rawValue, $0.prednisoloneEquivalentFactor) })
+    }
+    /// Drug ids accepted in `treatments:` and dosing records: the catalog's drugs and the
+    /// pipeline test components.
+    public static var drugIDs: [String] { DrugID.allCases.map(\.rawValue) + TestComponents.ids }
+    public static var diseaseIDs: [String] { DiseaseID.allCases.map(\.rawValue) }
 
     public static func load(path: String) throws(InputError) -> Scenario {
         try parse(InputNode.load(path: path))
@@ -26,7 +22,8 @@ extension Scenario {
     }
 
     public static func parse(_ root: InputNode) throws(InputError) -> Scenario {
-        let top = try root.mapping(allowed: ["name", "patient", "duration", "output_every", "glucocorticoids", "inflammation", "treatments"])
+        let top = try root.mapping(allowed: ["name", "patient", "duration", "output_every", "glucocorticoids", "inflammation",
+                                             "treatments", "dosing_records", "parameters", "perturbations"])
         let name: String? = root.field("name", in: top).isNull ? nil : try root.field("name", in: top).string()
         let patient = try parsePatient(root.field("patient", in: top))
         let durationNode = root.field("duration", in: top)
@@ -45,6 +42,12 @@ extension Scenario {
         if !infNode.isNull { s.inflammation = try parseInflammation(infNode) }
         let trNode = root.field("treatments", in: top)
         if !trNode.isNull { s.treatments = try trNode.items().map { (n) throws(InputError) in try parseTreatment(n) } }
+        let recNode = root.field("dosing_records", in: top)
+        if !recNode.isNull { s.dosingRecords = try parseDosingRecords(recNode) }
+        let parNode = root.field("parameters", in: top)
+        if !parNode.isNull { s.parameters = try parseOverrides(parNode) }
+        let pertNode = root.field("perturbations", in: top)
+        if !pertNode.isNull { s.perturbations = try pertNode.items().map { (n) throws(InputError) in try parsePerturbation(n) } }
         return s
     }
 
@@ -103,20 +106,87 @@ extension Scenario {
     }
 
     static func parseTreatment(_ node: InputNode) throws(InputError) -> Treatment {
-        let m = try node.mapping(allowed: ["drug", "dose", "every", "start", "stop", "doses", "route"])
+        let m = try node.mapping(allowed: ["drug", "dose", "every", "start", "stop", "doses", "route", "regimen", "missed_doses"])
         let drugNode = node.field("drug", in: m)
         if drugNode.isNull { throw drugNode.error("required", accepted: drugIDs.joined(separator: ", ")) }
         let drug = try drugNode.choice(drugIDs)
-        let (amount, unit) = try Quantity.dose(node.field("dose", in: m))
-        let everyNode = node.field("every", in: m), startNode = node.field("start", in: m)
+        let everyNode = node.field("every", in: m), startNode = node.field("start", in: m), doseNode = node.field("dose", in: m)
         let stopNode = node.field("stop", in: m), dosesNode = node.field("doses", in: m), routeNode = node.field("route", in: m)
-        let every: Double? = everyNode.isNull ? nil : try Quantity.days(everyNode)
-        if let every, every <= 0 { throw everyNode.error("must be positive") }
+        let regimenNode = node.field("regimen", in: m)
         let start = startNode.isNull ? 0 : try Quantity.days(startNode, allowNegative: true)
         let stop: Double? = stopNode.isNull ? nil : try Quantity.days(stopNode, allowNegative: true)
+        if let stop, stop <= start { throw stopNode.error("stop must come after start") }
         if !stopNode.isNull && !dosesNode.isNull { throw dosesNode.error("give either stop or doses, not both") }
-        let doses: Int? = dosesNode.isNull ? nil : Int(try dosesNode.number(in: 1...10_000))
-        let route: String? = routeNode.isNull ? nil : try routeNode.choice(["oral", "sc", "iv"])
-        return Treatment(drug: drug, dose: amount, doseUnit: unit, everyDays: every, startDay: start, stopDay: stop, doses: doses, route: route)
+        let regimen: Regimen
+        if !regimenNode.isNull {
+            for (key, n) in [("dose", doseNode), ("every", everyNode), ("doses", dosesNode), ("route", routeNode)] where !n.isNull {
+                throw n.error("give either 'regimen' or the explicit fields, not both", accepted: "remove '\(key)' or 'regimen'")
+            }
+            let text = try regimenNode.string()
+            do { regimen = try Regimen(parsing: text) } catch {
+                throw regimenNode.error(error.description, accepted: "AMOUNT UNIT [ROUTE] (once | daily | weekly | monthly | every N UNIT) [x COUNT | for DURATION] [then REGIMEN]")
+            }
+        } else {
+            if doseNode.isNull { throw doseNode.error("required (or give 'regimen')", accepted: "e.g. '70 mg'") }
+            let (amount, unit) = try Quantity.dose(doseNode)
+            let every: Double? = everyNode.isNull ? nil : try Quantity.days(everyNode)
+            if let every, every <= 0 { throw everyNode.error("must be positive") }
+            let doses: Int? = dosesNode.isNull ? nil : Int(try dosesNode.number(in: 1...100_000))
+            if doses != nil && every == nil && doses != 1 { throw dosesNode.error("more than one dose needs 'every'") }
+            let route: Route? = routeNode.isNull ? nil : Route(rawValue: try routeNode.choice(["oral", "sc", "iv"]))
+            regimen = Regimen(phases: [Regimen.Phase(amount: amount, unit: unit == "IU" ? .iu : .mg, route: route,
+                                                     intervalDays: every, count: doses)])
+        }
+        let missedNode = node.field("missed_doses", in: m)
+        var missed: [Int] = []
+        if !missedNode.isNull {
+            missed = try missedNode.items().map { (n) throws(InputError) in Int(try n.number(in: 1...100_000)) }
+        }
+        return Treatment(drug: drug, regimen: regimen, startDay: start, stopDay: stop, missedDoses: missed, field: node.path)
+    }
+
+    static func parseDosingRecords(_ node: InputNode) throws(InputError) -> [Dose] {
+        let name = try node.string()
+        let base = URL(fileURLWithPath: node.file).deletingLastPathComponent()
+        let path = name.hasPrefix("/") ? name : base.appendingPathComponent(name).path
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            throw node.error("cannot read the dosing-records file '\(path)'", accepted: "a CSV file path relative to the scenario file")
+        }
+        do { return try DosingRecords.parse(text, file: path, drugIDs: drugIDs) } catch {
+            throw InputError(file: path, field: "line \(error.line)" + (error.column.isEmpty ? "" : ", \(error.column)"),
+                             problem: error.problem, accepted: error.accepted.isEmpty ? nil : error.accepted)
+        }
+    }
+
+    static func parseOverrides(_ node: InputNode) throws(InputError) -> [ParameterOverride] {
+        guard let dict = node.value as? [String: Any] else {
+            throw node.error("expected a mapping of parameter names to values", accepted: "e.g. 'spine_turnover: 0.14'; `osteosim parameters` lists them")
+        }
+        return try dict.keys.sorted().map { (key) throws(InputError) in
+            let n = node.field(key, in: dict)
+            return ParameterOverride(name: key, value: try n.number(), field: n.path)
+        }
+    }
+
+    static func parsePerturbation(_ node: InputNode) throws(InputError) -> Perturbation {
+        let m = try node.mapping(allowed: ["lever", "factor", "start", "stop"])
+        let leverNode = node.field("lever", in: m)
+        let ids = Lever.allCases.map(\.id)
+        if leverNode.isNull { throw leverNode.error("required", accepted: ids.joined(separator: ", ")) }
+        let id = try leverNode.choice(ids)
+        guard let lever = Lever(rawValue: id) else { throw leverNode.error("unknown lever", accepted: ids.joined(separator: ", ")) }
+        guard lever.isAvailable else {
+            throw leverNode.error("'\(id)' is not in the current core physiology: it arrives with core model v2",
+                                  accepted: Lever.allCases.filter(\.isAvailable).map(\.id).joined(separator: ", "))
+        }
+        let factorNode = node.field("factor", in: m)
+        if factorNode.isNull { throw factorNode.error("required", accepted: "a number > 0 (1 = no effect)") }
+        let factor = try factorNode.number()
+        guard factor > 0, factor <= 100 else { throw factorNode.error("\(factor) is out of range", accepted: "a number > 0 and at most 100 (1 = no effect)") }
+        let startNode = node.field("start", in: m), stopNode = node.field("stop", in: m)
+        let start = startNode.isNull ? 0 : try Quantity.days(startNode, allowNegative: true)
+        let stop: Double? = stopNode.isNull ? nil : try Quantity.days(stopNode, allowNegative: true)
+        if let stop, stop <= start { throw stopNode.error("stop must come after start") }
+        return Perturbation(lever: lever, factor: factor, startDay: start, stopDay: stop)
     }
 }

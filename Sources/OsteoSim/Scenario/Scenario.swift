@@ -1,4 +1,5 @@
 import OsteoModel
+import OsteoPharm
 
 /// One patient's simulation, as read from a scenario file (PRODUCT.md "Scenario file").
 public struct Scenario: Sendable, Equatable {
@@ -27,15 +28,32 @@ public struct Scenario: Sendable, Equatable {
         public var das28: Double?
     }
 
+    /// A treatment: a drug and its regimen (from the explicit fields or the regimen grammar,
+    /// which mean the same), from `startDay` until `stopDay`, less the missed doses.
     public struct Treatment: Sendable, Equatable {
         public var drug: String
-        public var dose: Double
-        public var doseUnit: String
-        public var everyDays: Double?
+        public var regimen: Regimen
         public var startDay: Double
         public var stopDay: Double?
-        public var doses: Int?
-        public var route: String?
+        /// 1-based dose numbers that are not taken.
+        public var missedDoses: [Int]
+        /// The field path (for error messages).
+        public var field: String
+
+        /// The doses actually taken, up to `end` (exclusive).
+        public func doses(until end: Double) -> [Dose] {
+            let last = min(end, stopDay ?? end)
+            let missed = Set(missedDoses)
+            return regimen.doses(drug: drug, start: startDay, end: last).enumerated()
+                .filter { !missed.contains($0.offset + 1) }.map(\.element)
+        }
+    }
+
+    /// A parameter override (`parameters:`), with its field for error messages.
+    public struct ParameterOverride: Sendable, Equatable {
+        public var name: String
+        public var value: Double
+        public var field: String
     }
 
     public var name: String?
@@ -45,6 +63,10 @@ public struct Scenario: Sendable, Equatable {
     public var glucocorticoids: [GlucocorticoidCourse] = []
     public var inflammation: Inflammation?
     public var treatments: [Treatment] = []
+    /// Doses from a NONMEM-style dosing-records file (`dosing_records:`), already read.
+    public var dosingRecords: [Dose] = []
+    public var parameters: [ParameterOverride] = []
+    public var perturbations: [Perturbation] = []
     /// The file it came from (for error messages).
     public var file: String
 

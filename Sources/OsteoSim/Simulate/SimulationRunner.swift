@@ -30,32 +30,11 @@ public struct SimulationTable: Sendable {
 }
 
 public enum SimulationRunner {
-    /// Refuses sections the model cannot simulate yet — never ignores them silently.
-    public static func checkSupported(_ s: Scenario) throws(InputError) {
-        let later = "remove this section to simulate the untreated course"
-        if !s.glucocorticoids.isEmpty {
-            throw InputError(file: s.file, field: "glucocorticoids",
-                             problem: "not modelled yet: the glucocorticoid layer arrives in a later release", accepted: later)
-        }
-        if s.inflammation != nil {
-            throw InputError(file: s.file, field: "inflammation",
-                             problem: "not modelled yet: the inflammation layer arrives in a later release", accepted: later)
-        }
-        if !s.treatments.isEmpty {
-            throw InputError(file: s.file, field: "treatments",
-                             problem: "not modelled yet: the drug layer arrives in a later release", accepted: later)
-        }
-    }
-
     public static func run(_ s: Scenario, extraDays: [Double] = []) throws(SimulationError) -> SimulationTable {
-        do { try checkSupported(s) } catch { throw .input(error) }
-        let days = Array(Set(s.outputDays + extraDays.filter { $0 >= 0 && $0 <= s.durationDays })).sorted()
+        let problem: BoneProblem
+        do { problem = try ScenarioCompiler.compile(s, extraDays: extraDays) } catch { throw .input(error) }
         let result: BoneSimulationResult
-        do {
-            result = try BoneSimulation.run(patient: s.baseline, durationDays: s.durationDays, outputDays: days)
-        } catch {
-            throw .solver(error)
-        }
+        do { result = try problem.solve() } catch { throw .solver(error) }
         var columns = ["day"] + result.columnNames
         var data = [result.days] + result.columns
         if let t0 = s.patient.lumbarSpineTScore, let ls = result.column("lumbar_spine_bmd_change_pct") {
@@ -66,7 +45,7 @@ public enum SimulationRunner {
             columns.append("total_hip_t_score")
             data.append(th.map { TScoreReference.totalHip(s.patient.sex).tScore(baseline: t0, changePct: $0) })
         }
-        let rows = days.indices.map { i in data.map { $0[i] } }
+        let rows = result.days.indices.map { i in data.map { $0[i] } }
         return SimulationTable(name: s.name ?? "", columns: columns, rows: rows, statistics: result.statistics)
     }
 }

@@ -1,29 +1,4 @@
-/// Systemic glucocorticoids and their prednisolone-equivalent (PEQ) factors.
-///
-/// Equivalent anti-inflammatory oral/IV doses, each row ≈ prednisolone 5 mg (guidelines.md §0 [V]: ELMMB/BNF-derived
-/// formulary 6.3; globalrph; formularyproductions). Betamethasone: some tables give 0.6 mg ≡ 5 mg; the 0.75 mg row
-/// is used. Budesonide, inhaled, topical and intra-articular steroids have no validated PEQ and are not accepted.
-public enum GlucocorticoidDrug: String, Sendable, CaseIterable, Codable {
-    case prednisone, prednisolone, methylprednisolone, hydrocortisone, cortisone, dexamethasone, betamethasone
-    case deflazacort, triamcinolone
-
-    /// mg of this drug equivalent to prednisolone 5 mg.
-    public var milligramsEquivalentToPrednisolone5mg: Double {
-        switch self {
-        case .prednisone, .prednisolone: 5
-        case .methylprednisolone, .triamcinolone: 4
-        case .hydrocortisone: 20
-        case .cortisone: 25
-        case .deflazacort: 6
-        case .dexamethasone, .betamethasone: 0.75
-        }
-    }
-
-    /// Multiply a dose of this drug by this to get prednisolone-equivalent mg.
-    public var prednisoloneEquivalentFactor: Double { 5 / milligramsEquivalentToPrednisolone5mg }
-
-    public static let source = RuleSource(Citation.gcEquivalence, .verified)
-}
+@_exported import OsteoCatalog
 
 /// One glucocorticoid course. Days are relative to today (day 0); negative = in the past.
 /// The course is taken on every whole day `d` with `startDay <= d < stopDay`; `stopDay == nil` means open-ended

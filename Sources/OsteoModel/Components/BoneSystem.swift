@@ -1,0 +1,124 @@
+import OsteoODE
+
+/// The assembled model: the core plus any set of add-on components, as one ODE system.
+///
+/// State layout: the core's compartments first, then each component's in order. Every derived
+/// property — dimension, offsets, reference state, tolerances, baseline, output columns,
+/// parameter list — comes from the components' declarations. Immutable.
+///
+/// One evaluation: (1) the core's ``CoreSignals`` from its own state; (2) each component
+/// writes its derivatives and folds its effects into one ``Effects`` (the combination rule
+/// lives there); (3) the core's derivatives under those effects. All of it runs over the
+/// solver's scalar, so the dual-number Jacobian is exact, including core→component (a
+/// component reading the signals) and component→core (effects) terms.
+public struct BoneSystem: ODESystem, Sendable {
+    public let core: BoneCore
+    public let components: [any ModelComponent]
+    /// `offsets[i]` is the index of component i's first compartment.
+    public let offsets: [Int]
+    public let dimension: Int
+    /// Baseline search only: age and menopause drives held at this time.
+    package let frozenDriveTime: Double?
+    /// Baseline relaxation only: the matrix-volume integrators held.
+    package let holdMatrix: Bool
+
+    public init(core: BoneCore, components: [any ModelComponent] = []) {
+        self.init(core: core, components: components, frozenDriveTime: nil, holdMatrix: false)
+    }
+
+    init(core: BoneCore, components: [any ModelComponent], frozenDriveTime: Double?, holdMatrix: Bool) {
+        self.core = core
+        self.components = components
+        var offsets: [Int] = []
+        var n = BoneState.count
+        for c in components {
+            offsets.append(n)
+            n += c.compartments.count
+        }
+        self.offsets = offsets
+        self.dimension = n
+        self.frozenDriveTime = frozenDriveTime
+        self.holdMatrix = holdMatrix
+    }
+
+    /// The same system with the drives frozen at `time` (and optionally the matrix held).
+    package func frozen(at time: Double, holdMatrix: Bool = false) -> BoneSystem {
+        BoneSystem(core: core, components: components, frozenDriveTime: time, holdMatrix: holdMatrix)
+    }
+
+    public var isAutonomous: Bool { frozenDriveTime != nil }
+    public var jacobianKind: JacobianKind { .dual }
+
+    /// Index of the component with this id, or nil.
+    public func componentIndex(id: String) -> Int? { components.firstIndex { $0.id == id } }
+
+    /// Global state index of compartment `local` of component `i`.
+    public func stateIndex(component i: Int, compartment local: Int) -> Int { offsets[i] + local }
+
+    // MARK: Right-hand side
+
+    /// The assembly, written once over the scalar; `call` is the concrete (specialised)
+    /// component entry point for that scalar.
+    @inline(__always)
+    func assemble<S: ODEScalar>(t: S, y: UnsafePointer<S>, dy: UnsafeMutablePointer<S>,
+                                call: (any ModelComponent, S, UnsafePointer<S>, UnsafeMutablePointer<S>, CoreSignals<S>, inout Effects<S>) -> Void) {
+        let signals = core.signals(x: y)
+        var effects = Effects<S>()
+        for i in 0..<components.count {
+            let o = offsets[i]
+            call(components[i], t, y + o, dy + o, signals, &effects)
+        }
+        let driveTime: S = frozenDriveTime.map { S($0) } ?? t
+        core.rhs(t: t, driveTime: driveTime, x: y, dx: dy, effects: effects, holdMatrix: holdMatrix)
+    }
+
+    public func evaluate(t: Double, y: UnsafePointer<Double>, dy: UnsafeMutablePointer<Double>) {
+        assemble(t: t, y: y, dy: dy) { c, t, x, dx, s, e in c.evaluate(t: t, x: x, dx: dx, core: s, effects: &e) }
+    }
+
+    func evaluateDual(t: Dual, y: UnsafePointer<Dual>, dy: UnsafeMutablePointer<Dual>) {
+        assemble(t: t, y: y, dy: dy) { c, t, x, dx, s, e in c.evaluate(t: t, x: x, dx: dx, core: s, effects: &e) }
+    }
+
+    public func jacobian(t: Double, y: UnsafePointer<Double>, into J: UnsafeMutablePointer<Double>, scratch: JacobianScratch) -> Bool {
+        DualJacobian.columns(dimension: dimension, t: t, y: y, into: J, scratch: scratch) { t, y, dy in evaluateDual(t: t, y: y, dy: dy) }
+        return true
+    }
+
+    public func timeDerivative(t: Double, y: UnsafePointer<Double>, into dT: UnsafeMutablePointer<Double>, scratch: JacobianScratch) -> Bool {
+        DualJacobian.timeDerivative(dimension: dimension, t: t, y: y, into: dT, scratch: scratch) { t, y, dy in evaluateDual(t: t, y: y, dy: dy) }
+        return true
+    }
+
+    // MARK: Derived layout
+
+    /// Every compartment in state order, with its owner.
+    public var compartments: [(component: String, compartment: Compartment)] {
+        core.compartments.map { (core.id, $0) } + components.flatMap { c in c.compartments.map { (c.id, $0) } }
+    }
+
+    /// The reference state (core at the reference adult, components at their references).
+    public var referenceState: [Double] { compartments.map(\.compartment.reference) }
+
+    /// Default tolerances: rtol 1e-6; atol 1e-9 relative to each compartment's scale.
+    public var defaultOptions: SolverOptions {
+        SolverOptions(rtol: 1e-6, atol: compartments.map { 1e-9 * $0.compartment.scale })
+    }
+
+    /// Output columns: the core's observables, then each component's.
+    public var observables: [Observable] { core.observables + components.flatMap(\.observables) }
+
+    /// Every parameter of every part.
+    public var parameterInfo: [ParameterInfo] { core.parameterInfo + components.flatMap(\.parameterInfo) }
+
+    /// Observable values at one time from the full state `y` and the day-0 state `y0`.
+    public func observe(_ y: ArraySlice<Double>, day0 y0: ArraySlice<Double>) -> [Double] {
+        let b = y.startIndex, b0 = y0.startIndex
+        var out = core.observe(x: y[b..<(b + BoneState.count)], day0: y0[b0..<(b0 + BoneState.count)])
+        for (i, c) in components.enumerated() {
+            let o = b + offsets[i]
+            out += c.observe(x: y[o..<(o + c.compartments.count)])
+        }
+        return out
+    }
+}

@@ -1,0 +1,202 @@
+import OsteoODE
+
+/// A mechanism of the core model that exposures (glucocorticoids, inflammation, drugs) and
+/// modellers (`perturbations:` in scenario files) act through. A lever's value multiplies the
+/// mechanism's rate; 1 = no effect. The ids are a stable contract (PRODUCT.md "Lever ids").
+public enum Lever: String, CaseIterable, Sendable, Codable {
+    case osteoblastCommitment = "osteoblast_commitment"
+    case osteoblastDifferentiation = "osteoblast_differentiation"
+    case osteoblastApoptosis = "osteoblast_apoptosis"
+    case osteoclastApoptosis = "osteoclast_apoptosis"
+    case ranklProduction = "rankl_production"
+    case ranklAvailability = "rankl_availability"
+    case opgProduction = "opg_production"
+    case osteocyteApoptosis = "osteocyte_apoptosis"
+    case sostExpression = "sost_expression"
+    case sclerostinActivity = "sclerostin_activity"
+    case gutCalciumAbsorption = "gut_calcium_absorption"
+    case mechanicalLoading = "mechanical_loading"
+
+    public var id: String { rawValue }
+
+    /// What the lever multiplies, in the core's own terms.
+    public var meaning: String {
+        switch self {
+        case .osteoblastCommitment: "supply of committed osteoblast progenitors (Wnt/Runx2 commitment)"
+        case .osteoblastDifferentiation: "preosteoblast → active osteoblast differentiation (Wnt/DKK1, PPARγ2 shift)"
+        case .osteoblastApoptosis: "active osteoblast removal (apoptosis)"
+        case .osteoclastApoptosis: "active osteoclast removal (apoptosis)"
+        case .ranklProduction: "RANKL production by the osteoblast lineage (PTH-independent drive)"
+        case .ranklAvailability: "free RANKL available to RANK (neutralised by denosumab)"
+        case .opgProduction: "osteoprotegerin production by osteoblasts"
+        case .osteocyteApoptosis: "osteocyte removal (apoptosis)"
+        case .sostExpression: "SOST (sclerostin) expression per osteocyte"
+        case .sclerostinActivity: "the effect of free sclerostin on Wnt signalling (neutralised by romosozumab)"
+        case .gutCalciumAbsorption: "calcitriol-driven gut calcium absorption efficiency"
+        case .mechanicalLoading: "mechanical loading sensed by osteocytes (disuse < 1)"
+        }
+    }
+
+    /// What acts, or will act, through the lever.
+    public var actedOnBy: String {
+        switch self {
+        case .osteoblastCommitment: "glucocorticoids, inflammation (DKK1), PTH signalling, Wnt"
+        case .osteoblastDifferentiation: "glucocorticoids, TNF-α"
+        case .osteoblastApoptosis: "glucocorticoids, TNF-α, PTH signalling"
+        case .osteoclastApoptosis: "bisphosphonates (raise), glucocorticoids (lower)"
+        case .ranklProduction: "glucocorticoids, IL-6, IL-1β, TNF-α, PGE2, menopause"
+        case .ranklAvailability: "denosumab"
+        case .opgProduction: "glucocorticoids (lower), Wnt"
+        case .osteocyteApoptosis: "glucocorticoids, disuse"
+        case .sostExpression: "glucocorticoids, PTH, disuse"
+        case .sclerostinActivity: "romosozumab"
+        case .gutCalciumAbsorption: "glucocorticoids (lower), calcium and vitamin D, active vitamin D (raise)"
+        case .mechanicalLoading: "immobility, disease (RA), bed rest"
+        }
+    }
+
+    /// Levers whose mechanism the current core physiology lacks (they arrive with core model v2).
+    public static let awaitingCoreV2: Set<Lever> = [.osteoblastCommitment, .sclerostinActivity, .mechanicalLoading]
+
+    /// Whether the current core model has this mechanism.
+    public var isAvailable: Bool { !Self.awaitingCoreV2.contains(self) }
+}
+
+/// An additive input into the core's calcium, PTH or vitamin D system (a drug that is PTH, an
+/// oral calcium supplement, exogenous calcitriol).
+public enum CoreInput: String, CaseIterable, Sendable {
+    /// pmol/L/day into plasma PTH.
+    case pth = "pth_input"
+    /// pmol/L/day into plasma calcitriol.
+    case calcitriol = "calcitriol_input"
+    /// mmol/day into the extracellular calcium pool.
+    case calcium = "calcium_input"
+}
+
+/// What the components do to the core at one instant, over the solver's scalar (so dual numbers
+/// carry the drug→bone terms into the Jacobian).
+///
+/// **The one combination rule** (and the only code that applies it): lever values start at 1
+/// and *multiply* (two components that each halve RANKL availability give 0.25); inputs start
+/// at 0 and *add*. Components can only call ``scale(_:by:)`` and ``add(_:_:)``.
+public struct Effects<S: ODEScalar>: Sendable {
+    @usableFromInline var _osteoblastCommitment = S(1)
+    @usableFromInline var _osteoblastDifferentiation = S(1)
+    @usableFromInline var _osteoblastApoptosis = S(1)
+    @usableFromInline var _osteoclastApoptosis = S(1)
+    @usableFromInline var _ranklProduction = S(1)
+    @usableFromInline var _ranklAvailability = S(1)
+    @usableFromInline var _opgProduction = S(1)
+    @usableFromInline var _osteocyteApoptosis = S(1)
+    @usableFromInline var _sostExpression = S(1)
+    @usableFromInline var _sclerostinActivity = S(1)
+    @usableFromInline var _gutCalciumAbsorption = S(1)
+    @usableFromInline var _mechanicalLoading = S(1)
+    @usableFromInline var _pthInput = S(0)
+    @usableFromInline var _calcitriolInput = S(0)
+    @usableFromInline var _calciumInput = S(0)
+
+    @inlinable public var osteoblastCommitment: S { _osteoblastCommitment }
+    @inlinable public var osteoblastDifferentiation: S { _osteoblastDifferentiation }
+    @inlinable public var osteoblastApoptosis: S { _osteoblastApoptosis }
+    @inlinable public var osteoclastApoptosis: S { _osteoclastApoptosis }
+    @inlinable public var ranklProduction: S { _ranklProduction }
+    @inlinable public var ranklAvailability: S { _ranklAvailability }
+    @inlinable public var opgProduction: S { _opgProduction }
+    @inlinable public var osteocyteApoptosis: S { _osteocyteApoptosis }
+    @inlinable public var sostExpression: S { _sostExpression }
+    @inlinable public var sclerostinActivity: S { _sclerostinActivity }
+    @inlinable public var gutCalciumAbsorption: S { _gutCalciumAbsorption }
+    @inlinable public var mechanicalLoading: S { _mechanicalLoading }
+    @inlinable public var pthInput: S { _pthInput }
+    @inlinable public var calcitriolInput: S { _calcitriolInput }
+    @inlinable public var calciumInput: S { _calciumInput }
+
+    /// No effect: every lever 1, every input 0.
+    @inlinable public init() {}
+
+    /// Multiplies a lever by `factor` (rate factors multiply).
+    @inlinable public mutating func scale(_ lever: Lever, by factor: S) {
+        switch lever {
+        case .osteoblastCommitment: _osteoblastCommitment *= factor
+        case .osteoblastDifferentiation: _osteoblastDifferentiation *= factor
+        case .osteoblastApoptosis: _osteoblastApoptosis *= factor
+        case .osteoclastApoptosis: _osteoclastApoptosis *= factor
+        case .ranklProduction: _ranklProduction *= factor
+        case .ranklAvailability: _ranklAvailability *= factor
+        case .opgProduction: _opgProduction *= factor
+        case .osteocyteApoptosis: _osteocyteApoptosis *= factor
+        case .sostExpression: _sostExpression *= factor
+        case .sclerostinActivity: _sclerostinActivity *= factor
+        case .gutCalciumAbsorption: _gutCalciumAbsorption *= factor
+        case .mechanicalLoading: _mechanicalLoading *= factor
+        }
+    }
+
+    /// Adds to an input (inputs add).
+    @inlinable public mutating func add(_ input: CoreInput, _ amount: S) {
+        switch input {
+        case .pth: _pthInput += amount
+        case .calcitriol: _calcitriolInput += amount
+        case .calcium: _calciumInput += amount
+        }
+    }
+
+    /// The current value of a lever.
+    @inlinable public subscript(lever: Lever) -> S {
+        switch lever {
+        case .osteoblastCommitment: osteoblastCommitment
+        case .osteoblastDifferentiation: osteoblastDifferentiation
+        case .osteoblastApoptosis: osteoblastApoptosis
+        case .osteoclastApoptosis: osteoclastApoptosis
+        case .ranklProduction: ranklProduction
+        case .ranklAvailability: ranklAvailability
+        case .opgProduction: opgProduction
+        case .osteocyteApoptosis: osteocyteApoptosis
+        case .sostExpression: sostExpression
+        case .sclerostinActivity: sclerostinActivity
+        case .gutCalciumAbsorption: gutCalciumAbsorption
+        case .mechanicalLoading: mechanicalLoading
+        }
+    }
+
+    /// The current value of an input.
+    @inlinable public subscript(input: CoreInput) -> S {
+        switch input {
+        case .pth: pthInput
+        case .calcitriol: calcitriolInput
+        case .calcium: calciumInput
+        }
+    }
+}
+
+/// What the core exposes to components at one instant (read-only), computed from the core's
+/// state alone, so components may depend on it without a cycle: e.g. a bisphosphonate's uptake
+/// follows bone formation, its release follows resorption. Relative quantities are 1 in the
+/// reference adult.
+public struct CoreSignals<S: ODEScalar>: Sendable {
+    /// Active osteoclasts, relative (resorption per unit surface).
+    public var osteoclasts: S
+    /// Active osteoblasts, relative (formation per unit surface).
+    public var osteoblasts: S
+    /// Plasma calcium, mmol/L.
+    public var calcium: S
+    /// Plasma PTH, pmol/L.
+    public var pth: S
+    /// Plasma calcitriol, pmol/L.
+    public var calcitriol: S
+    /// Whole-skeleton resorption rate, relative to the reference adult.
+    public var resorption: S
+    /// Whole-skeleton formation rate, relative to the reference adult.
+    public var formation: S
+
+    @inlinable public init(osteoclasts: S, osteoblasts: S, calcium: S, pth: S, calcitriol: S, resorption: S, formation: S) {
+        self.osteoclasts = osteoclasts
+        self.osteoblasts = osteoblasts
+        self.calcium = calcium
+        self.pth = pth
+        self.calcitriol = calcitriol
+        self.resorption = resorption
+        self.formation = formation
+    }
+}

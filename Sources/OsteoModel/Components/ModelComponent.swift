@@ -1,0 +1,119 @@
+import OsteoODE
+
+/// One named state of a component.
+public struct Compartment: Sendable, Equatable {
+    public let name: String
+    public let unit: String
+    public let meaning: String
+    /// Value at the start of the baseline search (and, for a drug, before any dose).
+    public let reference: Double
+    /// Typical magnitude: the absolute tolerance is `1e-9 × scale`.
+    public let scale: Double
+    /// Held states are not moved by the baseline search (switches, infusion rates, integrators
+    /// whose value defines the patient's own day-0 bone).
+    public let held: Bool
+
+    public init(_ name: String, unit: String, meaning: String, reference: Double = 0, scale: Double = 1, held: Bool = false) {
+        self.name = name
+        self.unit = unit
+        self.meaning = meaning
+        self.reference = reference
+        self.scale = scale
+        self.held = held
+    }
+}
+
+/// An output column a component contributes (`simulate` output), with its unit.
+public struct Observable: Sendable, Equatable {
+    public let name: String
+    public let unit: String
+    public let meaning: String
+    public init(_ name: String, unit: String, meaning: String) {
+        self.name = name
+        self.unit = unit
+        self.meaning = meaning
+    }
+}
+
+/// Where a dose of a given route goes in a component.
+public struct DoseTarget: Sendable, Equatable {
+    /// Index of the receiving compartment within the component.
+    public let compartment: Int
+    /// Fraction of the administered amount that reaches it (bioavailability).
+    public let fraction: Double
+    /// Component amount units per administered mg (e.g. 1e6 for ng).
+    public let unitsPerMg: Double
+    public init(compartment: Int, fraction: Double, unitsPerMg: Double) {
+        self.compartment = compartment
+        self.fraction = fraction
+        self.unitsPerMg = unitsPerMg
+    }
+}
+
+/// Routes of administration.
+public enum Route: String, Sendable, CaseIterable, Codable {
+    case oral, sc, iv
+}
+
+/// What every part of the model declares about itself: named compartments, an annotated
+/// parameter table and its observables. The core (``BoneCore``) and every add-on component
+/// (drugs, exposures, perturbations) conform; the assembled ``BoneSystem`` derives its state
+/// layout, reference state, tolerances, output columns and docs from these declarations.
+public protocol ComponentDescription: Sendable {
+    /// Unique snake_case id (prefix of the component's parameter names, except the core's).
+    var id: String { get }
+    var compartments: [Compartment] { get }
+    var parameterInfo: [ParameterInfo] { get }
+    var observables: [Observable] { get }
+}
+
+/// An add-on component: its own compartments, driven by the core's signals, acting on the core
+/// through ``Effects``.
+///
+/// Conform through ``GenericComponent`` and write the right-hand side once, generically over
+/// the scalar; the two concrete entry points below are then provided (and specialised) for you.
+/// The system calls them through the existential, which is why they are concrete: a generic
+/// requirement called through `any` would run unspecialised arithmetic.
+public protocol ModelComponent: ComponentDescription {
+    func evaluate(t: Double, x: UnsafePointer<Double>, dx: UnsafeMutablePointer<Double>,
+                  core: CoreSignals<Double>, effects: inout Effects<Double>)
+    func evaluate(t: Dual, x: UnsafePointer<Dual>, dx: UnsafeMutablePointer<Dual>,
+                  core: CoreSignals<Dual>, effects: inout Effects<Dual>)
+    /// Observable values from this component's state at one output time.
+    func observe(x: ArraySlice<Double>) -> [Double]
+    /// Where a dose by `route` goes, or nil if the component takes no such dose.
+    func doseTarget(route: Route) -> DoseTarget?
+    /// The compartment whose value is a zero-order infusion rate into `target`, if any.
+    func infusionRateCompartment(into target: Int) -> Int?
+    /// A copy with the parameter named `name` overridden (names from ``parameterInfo``).
+    func setting(_ name: String, to value: Double) throws(ParameterError) -> any ModelComponent
+}
+
+extension ModelComponent {
+    public var observables: [Observable] { [] }
+    public func observe(x: ArraySlice<Double>) -> [Double] { [] }
+    public func doseTarget(route: Route) -> DoseTarget? { nil }
+    public func infusionRateCompartment(into target: Int) -> Int? { nil }
+    public func setting(_ name: String, to value: Double) throws(ParameterError) -> any ModelComponent {
+        throw .unknown(name: name, suggestion: nil)
+    }
+}
+
+/// A component whose right-hand side is written once over ``ODEScalar``.
+public protocol GenericComponent: ModelComponent {
+    /// Writes d(x)/dt into `dx` (this component's compartments only) and applies the
+    /// component's effects on the core.
+    func rhs<S: ODEScalar>(t: S, x: UnsafePointer<S>, dx: UnsafeMutablePointer<S>,
+                           core: CoreSignals<S>, effects: inout Effects<S>)
+}
+
+extension GenericComponent {
+    @inlinable public func evaluate(t: Double, x: UnsafePointer<Double>, dx: UnsafeMutablePointer<Double>,
+                                    core: CoreSignals<Double>, effects: inout Effects<Double>) {
+        rhs(t: t, x: x, dx: dx, core: core, effects: &effects)
+    }
+    @inlinable public func evaluate(t: Dual, x: UnsafePointer<Dual>, dx: UnsafeMutablePointer<Dual>,
+                                    core: CoreSignals<Dual>, effects: inout Effects<Dual>) {
+        rhs(t: t, x: x, dx: dx, core: core, effects: &effects)
+    }
+}

@@ -1,0 +1,93 @@
+import OsteoModel
+import OsteoODE
+import OsteoPharm
+
+/// Turns a validated ``Scenario`` into a simulation problem: the system (core + the
+/// components the scenario needs), the dose and switch events, and the output days. Every
+/// refusal names the scenario field.
+public enum ScenarioCompiler {
+    public static func compile(_ s: Scenario, extraDays: [Double] = []) throws(InputError) -> BoneProblem {
+        try refuseUnmodelled(s)
+        // Core parameters first; other names go to the components below.
+        var coreParameters = BoneModelParameters()
+        var pending: [Scenario.ParameterOverride] = []
+        for o in s.parameters {
+            guard BoneModelParameters.row(named: o.name) != nil else { pending.append(o); continue }
+            do { coreParameters = try coreParameters.setting(o.name, to: o.value) } catch {
+                throw InputError(file: s.file, field: o.field, problem: error.description, accepted: nil)
+            }
+        }
+        let core = BoneCore(patient: s.baseline, parameters: coreParameters)
+
+        // One component per drug, in order of first appearance, with its doses.
+        var drugOrder: [String] = []
+        var dosesByDrug: [String: [Dose]] = [:]
+        var fieldByDrug: [String: String] = [:]
+        for t in s.treatments {
+            if dosesByDrug[t.drug] == nil { drugOrder.append(t.drug); fieldByDrug[t.drug] = t.field + ".drug" }
+            dosesByDrug[t.drug, default: []] += t.doses(until: s.durationDays)
+        }
+        for d in s.dosingRecords where d.time < s.durationDays {
+            if dosesByDrug[d.drug] == nil { drugOrder.append(d.drug); fieldByDrug[d.drug] = "dosing_records" }
+            dosesByDrug[d.drug, default: []].append(d)
+        }
+        var components: [any ModelComponent] = []
+        var routes: [Route] = []
+        for drug in drugOrder {
+            do {
+                let (c, route) = try DrugLibrary.component(for: drug)
+                components.append(c)
+                routes.append(route)
+            } catch {
+                throw InputError(file: s.file, field: fieldByDrug[drug] ?? "treatments", problem: "\(error.problem)", accepted: error.accepted)
+            }
+        }
+        for o in pending {
+            guard let i = components.firstIndex(where: { $0.parameterInfo.contains { $0.name == o.name } }) else {
+                let all = core.parameterInfo.map(\.name) + components.flatMap { $0.parameterInfo.map(\.name) }
+                let guess = ClosestName.find(o.name, among: all)
+                throw InputError(file: s.file, field: o.field,
+                                 problem: "unknown parameter '\(o.name)'" + (guess.map { " (did you mean '\($0)'?)" } ?? ""),
+                                 accepted: "the names `osteosim parameters` lists (a drug's parameters apply when it is given)")
+            }
+            do { components[i] = try components[i].setting(o.name, to: o.value) } catch {
+                throw InputError(file: s.file, field: o.field, problem: error.description, accepted: nil)
+            }
+        }
+        let perturbations = s.perturbations.isEmpty ? nil : PerturbationComponent(s.perturbations)
+        if let perturbations { components.append(perturbations) }
+        let system = BoneSystem(core: core, components: components)
+
+        var events: [Discontinuity] = []
+        var earliest = 0.0
+        for (i, drug) in drugOrder.enumerated() {
+            let doses = dosesByDrug[drug] ?? []
+            earliest = min(earliest, doses.map(\.time).min() ?? 0)
+            do { events += try DoseEvents.events(for: doses, component: i, in: system, defaultRoute: routes[i]) } catch {
+                throw InputError(file: s.file, field: fieldByDrug[drug] ?? "treatments", problem: error.problem, accepted: error.accepted)
+            }
+        }
+        if let perturbations {
+            let ci = components.count - 1
+            earliest = min(earliest, s.perturbations.map(\.startDay).min() ?? 0)
+            events += perturbations.switches.map {
+                Discontinuity(time: $0.time, jumps: [.set(component: system.stateIndex(component: ci, compartment: $0.compartment), value: $0.value)])
+            }
+        }
+        let days = Array(Set(s.outputDays + extraDays.filter { $0 >= 0 && $0 <= s.durationDays })).sorted()
+        return BoneProblem(system: system, startDay: earliest, durationDays: s.durationDays, outputDays: days, events: events)
+    }
+
+    /// Sections whose physiology is not in the model yet are refused, never ignored.
+    static func refuseUnmodelled(_ s: Scenario) throws(InputError) {
+        let later = "remove this section to simulate without it"
+        if !s.glucocorticoids.isEmpty {
+            throw InputError(file: s.file, field: "glucocorticoids",
+                             problem: "not modelled yet: the glucocorticoid layer arrives in a later release", accepted: later)
+        }
+        if s.inflammation != nil {
+            throw InputError(file: s.file, field: "inflammation",
+                             problem: "not modelled yet: the inflammation layer arrives in a later release", accepted: later)
+        }
+    }
+}
