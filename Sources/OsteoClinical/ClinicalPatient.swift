@@ -79,6 +79,15 @@ public enum OsteoporosisDrug: String, Sendable, CaseIterable, Codable {
     public static let pthAnalogues: [OsteoporosisDrug] = [.teriparatide, .abaloparatide]
     public static let antiresorptives: [OsteoporosisDrug] = bisphosphonates + [.denosumab, .raloxifene, .romosozumab]
 
+    /// The drug ids (OsteoCatalog, the ids scenario files use) this option consists of: the
+    /// calcium + vitamin D option is two drugs; every other option is the drug of the same id.
+    public var constituents: [DrugID] {
+        switch self {
+        case .calciumVitaminD: [.calcium, .vitaminD]
+        default: DrugID(rawValue: rawValue).map { [$0] } ?? []
+        }
+    }
+
     public var displayName: String {
         switch self {
         case .calciumVitaminD: "calcium + vitamin D"

@@ -89,7 +89,11 @@ public final class RosenbrockIntegrator {
     }
 
     /// Forget the step history (after a discontinuity in f or a state jump).
-    public func restart() {
+    /// - Parameter resetStepSize: choose the next step afresh (Hairer's starting-step heuristic)
+    ///   instead of reusing the last proposal — right after a state jump, where the old step
+    ///   (often days, after a quiet stretch) would be rejected several times.
+    public func restart(resetStepSize: Bool = false) {
+        if resetStepSize { stepProposal = nil }
         derivativesCurrent = false
         errOld = 1e-4
         lastRejected = false

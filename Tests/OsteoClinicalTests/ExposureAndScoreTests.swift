@@ -115,3 +115,12 @@ import Testing
     let short = try assess(vignette(doseMg: nil) { $0.glucocorticoids = [GlucocorticoidCourse(drug: .prednisone, doseMgPerDay: 10, startDay: 0, stopDay: 60)] })
     #expect(!short.nogg2022.startBoneProtection)
 }
+
+/// Issue 11: drug ids live once (OsteoCatalog). Every recommendation option maps onto catalog
+/// drug ids, so assessment options and scenario treatments name the same drugs.
+@Test func recommendationOptionsUseCatalogDrugIDs() {
+    for option in OsteoporosisDrug.allCases {
+        #expect(!option.constituents.isEmpty, "\(option.rawValue) has no catalog drug id")
+    }
+    #expect(OsteoporosisDrug.calciumVitaminD.constituents == [.calcium, .vitaminD])
+}

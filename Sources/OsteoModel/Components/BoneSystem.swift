@@ -100,9 +100,10 @@ public struct BoneSystem: ODESystem, Sendable {
     /// The reference state (core at the reference adult, components at their references).
     public var referenceState: [Double] { compartments.map(\.compartment.reference) }
 
-    /// Default tolerances: rtol 1e-6; atol 1e-9 relative to each compartment's scale.
+    /// Default tolerances: rtol 1e-6; each compartment's absolute tolerance (1e-9 × its scale
+    /// unless it declares one).
     public var defaultOptions: SolverOptions {
-        SolverOptions(rtol: 1e-6, atol: compartments.map { 1e-9 * $0.compartment.scale })
+        SolverOptions(rtol: 1e-6, atol: compartments.map(\.compartment.absoluteTolerance))
     }
 
     /// Output columns: the core's observables, then each component's.

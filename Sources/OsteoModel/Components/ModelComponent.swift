@@ -7,13 +7,20 @@ public struct Compartment: Sendable, Equatable {
     public let meaning: String
     /// Value at the start of the baseline search (and, for a drug, before any dose).
     public let reference: Double
-    /// Typical magnitude: the absolute tolerance is `1e-9 × scale`.
+    /// Typical magnitude (baseline-search tolerance, and by default the absolute tolerance
+    /// `1e-9 × scale`).
     public let scale: Double
+    /// The solver's absolute tolerance for this state.
+    public let absoluteTolerance: Double
     /// Held states are not moved by the baseline search (switches, infusion rates, integrators
     /// whose value defines the patient's own day-0 bone).
     public let held: Bool
 
-    public init(_ name: String, unit: String, meaning: String, reference: Double = 0, scale: Double = 1, held: Bool = false) {
+    /// - Parameter absoluteTolerance: default `1e-9 × scale`; a fast transient compartment whose
+    ///   error matters only through a slower one may take a looser value (documented there).
+    public init(_ name: String, unit: String, meaning: String, reference: Double = 0, scale: Double = 1, held: Bool = false,
+                absoluteTolerance: Double? = nil) {
+        self.absoluteTolerance = absoluteTolerance ?? 1e-9 * scale
         self.name = name
         self.unit = unit
         self.meaning = meaning

@@ -87,7 +87,14 @@ extension ValidationCase {
                 ?? Bundle.module.resourceURL?.appendingPathComponent("Resources/validation/cases") else {
             throw InputError(file: "(bundle)", field: "", problem: "validation cases not found in the OsteoSim bundle")
         }
-        let files = ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+        let listing: [String]
+        do { listing = try FileManager.default.contentsOfDirectory(atPath: dir.path) } catch {
+            throw InputError(file: dir.path, field: "", problem: "cannot list the bundled validation cases (\(error.localizedDescription))")
+        }
+        let files = listing.filter { $0.hasSuffix(".yaml") }.sorted()
+        guard !files.isEmpty else {
+            throw InputError(file: dir.path, field: "", problem: "no validation case files (*.yaml) in the bundle")
+        }
         var cases: [ValidationCase] = []
         for f in files { cases.append(try parse(InputNode.load(path: dir.appendingPathComponent(f).path))) }
         return cases
