@@ -53,6 +53,7 @@ public enum ODESolver {
                 let comp: Int
                 switch jump {
                 case let .add(i, _), let .set(i, _), let .scale(i, _): comp = i
+                case .system: comp = 0
                 }
                 guard comp >= 0, comp < n else {
                     throw .invalidInput("jump at t = \(e.time) targets component \(comp); the system has \(n)")

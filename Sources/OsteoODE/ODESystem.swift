@@ -37,6 +37,9 @@ public protocol ODESystem {
     func timeDerivative(t: Double, y: UnsafePointer<Double>, into dT: UnsafeMutablePointer<Double>, scratch: JacobianScratch) -> Bool
     /// What ``jacobian(t:y:into:scratch:)`` provides.
     var jacobianKind: JacobianKind { get }
+    /// Applies a system-defined jump (``RosenbrockIntegrator/Jump/system(tag:amount:)``) to the
+    /// state `y` at time `t`. Must not allocate.
+    func applyJump(tag: Int, amount: Double, t: Double, y: UnsafeMutablePointer<Double>)
 }
 
 extension ODESystem {
@@ -44,6 +47,7 @@ extension ODESystem {
     public var isAutonomous: Bool { true }
     public func timeDerivative(t: Double, y: UnsafePointer<Double>, into dT: UnsafeMutablePointer<Double>, scratch: JacobianScratch) -> Bool { false }
     public var jacobianKind: JacobianKind { .finiteDifference }
+    public func applyJump(tag: Int, amount: Double, t: Double, y: UnsafeMutablePointer<Double>) {}
 }
 
 /// A system whose right-hand side is written once, generically over ``ODEScalar``; its exact

@@ -77,6 +77,10 @@ public final class RosenbrockIntegrator {
         case add(component: Int, amount: Double)
         case set(component: Int, value: Double)
         case scale(component: Int, factor: Double)
+        /// A jump the system applies itself (``ODESystem/applyJump(tag:amount:t:y:)``), for doses
+        /// whose effect on the state depends on the state (e.g. a drug that partitions at once
+        /// between bone and urine according to current bone formation).
+        case system(tag: Int, amount: Double)
     }
 
     public func applyJump(_ jump: Jump) {
@@ -84,16 +88,13 @@ public final class RosenbrockIntegrator {
         case let .add(i, x): ws.uprev[i] += x
         case let .set(i, x): ws.uprev[i] = x
         case let .scale(i, f): ws.uprev[i] *= f
+        case let .system(tag, amount): system.applyJump(tag: tag, amount: amount, t: t, y: ws.uprev)
         }
         restart()
     }
 
     /// Forget the step history (after a discontinuity in f or a state jump).
-    /// - Parameter resetStepSize: choose the next step afresh (Hairer's starting-step heuristic)
-    ///   instead of reusing the last proposal — right after a state jump, where the old step
-    ///   (often days, after a quiet stretch) would be rejected several times.
-    public func restart(resetStepSize: Bool = false) {
-        if resetStepSize { stepProposal = nil }
+    public func restart() {
         derivativesCurrent = false
         errOld = 1e-4
         lastRejected = false

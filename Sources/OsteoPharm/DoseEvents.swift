@@ -10,7 +10,8 @@ public struct DoseError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 /// Turns doses into the solver's scheduled discontinuities. **All dose semantics live in the
-/// one switch below**: a bolus adds `amount × fraction` to its target compartment; an infusion
+/// one switch below**: a bolus adds `amount × fraction` to its target compartment (or, for a
+/// target the component places itself, is handed to the component with the state); an infusion
 /// adds its rate to the target's rate compartment at its start and takes it away at its end.
 public enum DoseEvents {
     /// - Parameters:
@@ -32,6 +33,8 @@ public enum DoseEvents {
             let amount = dose.amount * mg * target.unitsPerMg * target.fraction
             let index = system.stateIndex(component: component, compartment: target.compartment)
             switch dose.rate {
+            case nil where target.placedByComponent:
+                out.append(Discontinuity(time: dose.time, jumps: [.system(tag: BoneSystem.doseTag(component: component, route: route), amount: amount)]))
             case nil:
                 out.append(Discontinuity(time: dose.time, jumps: [.add(component: index, amount: amount)]))
             case let rate?:

@@ -9,21 +9,21 @@ import OsteoTestSupport
     let woman = PatientBaseline(sex: .female, age: 65)
 
     @Test func compositeJacobianIsExactWithComponentsCoupledBothWays() throws {
-        // test_oral reads the core's formation and resorption (core→component) and acts on
+        // test_oral reads the core's resorption (core→component) and acts on
         // osteoclast apoptosis (component→core); test_sc_depot acts on RANKL availability.
         let system = BoneSystem(core: BoneCore(patient: woman), components: [TestOralComponent(), TestDepotComponent(),
                                                                               PerturbationComponent([Perturbation(lever: .opgProduction, factor: 0.7)])])
         var y = try system.baselineState()
         let oral = system.offsets[0], depot = system.offsets[1], sw = system.offsets[2]
-        y[oral] = 0.3; y[oral + 1] = 0.05; y[oral + 2] = 0.4
+        y[oral] = 0.4
         y[depot] = 20; y[depot + 1] = 3; y[depot + 2] = 0.5
         y[sw] = 1
         for i in 0..<BoneState.count { y[i] *= 1 + 0.1 * sin(Double(i + 1)) }
         let J = try #require(FiniteDifference.exact(system, t: 200, y: y))
         let n = system.dimension
         // The coupling terms are really there (non-zero in the exact Jacobian) …
-        #expect(J[BoneState.osteoblasts.index * n + (oral + 1)] != 0, "∂(plasma′)/∂OB: uptake follows formation")
-        #expect(J[(oral + 2) * n + BoneState.osteoclasts.index] != 0, "∂(OC′)/∂bound drug")
+        #expect(J[BoneState.osteoclasts.index * n + oral] != 0, "∂(bound′)/∂OC: release follows resorption")
+        #expect(J[oral * n + BoneState.osteoclasts.index] != 0, "∂(OC′)/∂bound drug")
         #expect(J[(depot + 1) * n + BoneState.osteoclasts.index] != 0, "∂(OC′)/∂central drug")
         #expect(J[sw * n + BoneState.opg.index] != 0, "∂(OPG′)/∂switch")
         // … and agree with central differences.
@@ -52,7 +52,7 @@ import OsteoTestSupport
 
     @Test func layoutIsDerivedFromComponents() {
         let system = BoneSystem(core: BoneCore(patient: woman), components: [TestDepotComponent(), TestOralComponent()])
-        #expect(system.dimension == BoneState.count + 3 + 3)
+        #expect(system.dimension == BoneState.count + 3 + 1)
         #expect(system.offsets == [BoneState.count, BoneState.count + 3])
         #expect(system.referenceState.count == system.dimension)
         #expect(system.observables.map(\.name).suffix(2) == ["test_sc_depot_mg_l", "test_oral_bone_mg"])
@@ -64,6 +64,21 @@ import OsteoTestSupport
         let plain = try BoneSystem(core: core).baselineState()
         let with = try BoneSystem(core: core, components: [TestDepotComponent(), TestOralComponent()]).baselineState()
         #expect(Array(with.prefix(BoneState.count)) == plain)
-        #expect(with.suffix(6).allSatisfy { $0 == 0 })
+        #expect(with.suffix(4).allSatisfy { $0 == 0 })
+    }
+
+    @Test func componentPlacedDoseDependsOnTheStateAtTheDose() throws {
+        // test_oral partitions an absorbed dose between bone and urine by k_b·formation vs k_r:
+        // at reference formation (OB = 1) with k_b = k_r = 12/day, half of 70 mg × 0.007 binds.
+        let system = BoneSystem(core: BoneCore(patient: PatientBaseline(sex: .male, age: 40)), components: [TestOralComponent()])
+        var y = system.referenceState
+        let tag = BoneSystem.doseTag(component: 0, route: .oral)
+        y.withUnsafeMutableBufferPointer { system.applyJump(tag: tag, amount: 70 * 0.007, t: 0, y: $0.baseAddress!) }
+        #expect(abs(y[system.offsets[0]] - 0.245) < 1e-12)
+        // Half the formation: k_b·0.5/(k_r + k_b·0.5) = 1/3 binds.
+        var z = system.referenceState
+        z[BoneState.osteoblasts.index] = 0.5
+        z.withUnsafeMutableBufferPointer { system.applyJump(tag: tag, amount: 0.49, t: 0, y: $0.baseAddress!) }
+        #expect(abs(z[system.offsets[0]] - 0.49 / 3) < 1e-12)
     }
 }

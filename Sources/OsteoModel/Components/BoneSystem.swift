@@ -90,6 +90,18 @@ public struct BoneSystem: ODESystem, Sendable {
         return true
     }
 
+    /// The tag of a component-placed dose (``DoseTarget/placedByComponent``).
+    public static func doseTag(component: Int, route: Route) -> Int {
+        component * Route.allCases.count + (Route.allCases.firstIndex(of: route) ?? 0)
+    }
+
+    public func applyJump(tag: Int, amount: Double, t: Double, y: UnsafeMutablePointer<Double>) {
+        let n = Route.allCases.count
+        let c = tag / n, r = Route.allCases[tag % n]
+        guard c >= 0, c < components.count else { return }
+        components[c].receive(dose: amount, route: r, x: y + offsets[c], core: core.signals(x: UnsafePointer(y)))
+    }
+
     // MARK: Derived layout
 
     /// Every compartment in state order, with its owner.

@@ -50,10 +50,14 @@ public struct DoseTarget: Sendable, Equatable {
     public let fraction: Double
     /// Component amount units per administered mg (e.g. 1e6 for ng).
     public let unitsPerMg: Double
-    public init(compartment: Int, fraction: Double, unitsPerMg: Double) {
+    /// The component places the dose itself, from the current state
+    /// (``ModelComponent/receive(dose:route:x:core:)``), instead of adding it to `compartment`.
+    public let placedByComponent: Bool
+    public init(compartment: Int, fraction: Double, unitsPerMg: Double, placedByComponent: Bool = false) {
         self.compartment = compartment
         self.fraction = fraction
         self.unitsPerMg = unitsPerMg
+        self.placedByComponent = placedByComponent
     }
 }
 
@@ -92,6 +96,10 @@ public protocol ModelComponent: ComponentDescription {
     func doseTarget(route: Route) -> DoseTarget?
     /// The compartment whose value is a zero-order infusion rate into `target`, if any.
     func infusionRateCompartment(into target: Int) -> Int?
+    /// Places a dose that reached the body (`amount` = administered × fraction, in the
+    /// component's units) into the component's compartments `x`, given the core's state now.
+    /// Called only for targets with `placedByComponent`; must not allocate.
+    func receive(dose amount: Double, route: Route, x: UnsafeMutablePointer<Double>, core: CoreSignals<Double>)
     /// A copy with the parameter named `name` overridden (names from ``parameterInfo``).
     func setting(_ name: String, to value: Double) throws(ParameterError) -> any ModelComponent
 }
@@ -101,6 +109,9 @@ extension ModelComponent {
     public func observe(x: ArraySlice<Double>) -> [Double] { [] }
     public func doseTarget(route: Route) -> DoseTarget? { nil }
     public func infusionRateCompartment(into target: Int) -> Int? { nil }
+    public func receive(dose amount: Double, route: Route, x: UnsafeMutablePointer<Double>, core: CoreSignals<Double>) {
+        if let target = doseTarget(route: route) { x[target.compartment] += amount }
+    }
     public func setting(_ name: String, to value: Double) throws(ParameterError) -> any ModelComponent {
         throw .unknown(name: name, suggestion: nil)
     }
