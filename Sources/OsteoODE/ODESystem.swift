@@ -136,3 +136,79 @@ public struct ClosureODESystem: ODESystem {
     }
     public var jacobianKind: JacobianKind { jac == nil ? .finiteDifference : .analytic }
 }
+
+/// A column colouring of a sparse Jacobian (Curtis–Powell–Reid): columns that share no
+/// non-zero row get the same colour and are seeded together in one dual-number slot, so the
+/// Jacobian needs ⌈colours / ``Dual/width``⌉ evaluations instead of ⌈n / width⌉.
+public struct JacobianColoring: Sendable, Equatable {
+    public let dimension: Int
+    /// Colour of each column.
+    public let colorOf: [Int]
+    public let colorCount: Int
+    /// Compressed columns: the non-zero rows of column j are `rows[rowStart[j]..<rowStart[j + 1]]`.
+    public let rowStart: [Int]
+    public let rows: [Int]
+
+    /// Greedy colouring of the pattern `nonZero[j]` = the rows column j may touch.
+    public init(dimension n: Int, nonZero: [[Int]]) {
+        var start = [0], rows: [Int] = []
+        for j in 0..<n { rows += nonZero[j].sorted(); start.append(rows.count) }
+        var color = [Int](repeating: -1, count: n)
+        var used: [Set<Int>] = []          // rows taken by each colour
+        for j in 0..<n {
+            let mine = Set(nonZero[j])
+            if let c = used.firstIndex(where: { $0.isDisjoint(with: mine) }) {
+                color[j] = c
+                used[c].formUnion(mine)
+            } else {
+                color[j] = used.count
+                used.append(mine)
+            }
+        }
+        self.dimension = n
+        self.colorOf = color
+        self.colorCount = used.count
+        self.rowStart = start
+        self.rows = rows
+    }
+
+    /// The dense (uncompressed) colouring: every column its own colour.
+    public static func dense(_ n: Int) -> JacobianColoring {
+        JacobianColoring(dimension: n, nonZero: (0..<n).map { _ in Array(0..<n) })
+    }
+}
+
+extension DualJacobian {
+    /// The Jacobian from a colouring: ⌈colours / width⌉ evaluations; entries outside the
+    /// pattern are written as zero.
+    @inlinable public static func columns(coloring: JacobianColoring, t: Double, y: UnsafePointer<Double>,
+                                          into J: UnsafeMutablePointer<Double>, scratch: JacobianScratch,
+                                          rhs: (Dual, UnsafePointer<Dual>, UnsafeMutablePointer<Dual>) -> Void) {
+        let n = coloring.dimension
+        let yd = scratch.duals
+        let dyd = scratch.duals + n
+        J.update(repeating: 0, count: n * n)
+        coloring.colorOf.withUnsafeBufferPointer { colorOf in
+            coloring.rowStart.withUnsafeBufferPointer { start in
+                coloring.rows.withUnsafeBufferPointer { rows in
+                    var base = 0
+                    while base < coloring.colorCount {
+                        for i in 0..<n {
+                            let c = colorOf[i] - base
+                            yd[i] = Dual(y[i])
+                            if c >= 0 && c < Dual.width { yd[i].partials[c] = 1 }
+                        }
+                        rhs(Dual(t), UnsafePointer(yd), dyd)
+                        for j in 0..<n {
+                            let c = colorOf[j] - base
+                            guard c >= 0 && c < Dual.width else { continue }
+                            let col = J + j * n
+                            for k in start[j]..<start[j + 1] { col[rows[k]] = dyd[rows[k]].partials[c] }
+                        }
+                        base += Dual.width
+                    }
+                }
+            }
+        }
+    }
+}

@@ -62,3 +62,34 @@ import OsteoTestSupport
         #expect(eyy < 1e-12)
     }
 }
+
+/// Column colouring: a tridiagonal pattern of any size needs 3 colours (columns j and j+3
+/// share no row), and the coloured dual Jacobian equals the dense one.
+@Test func coloredJacobianOfATridiagonalSystem() {
+    let n = 20
+    let pattern = (0..<n).map { j in [j - 1, j, j + 1].filter { $0 >= 0 && $0 < n } }
+    let coloring = JacobianColoring(dimension: n, nonZero: pattern)
+    #expect(coloring.colorCount == 3)
+    func rhs<S: ODEScalar>(_ y: UnsafePointer<S>, _ dy: UnsafeMutablePointer<S>) {
+        for i in 0..<n {
+            let left: S = i > 0 ? y[i - 1] : S(0), right: S = i < n - 1 ? y[i + 1] : S(0)
+            dy[i] = S.exp(-1.0 * y[i]) * left - y[i] * y[i] + 0.5 * S.tanh(right)
+        }
+    }
+    let y = (0..<n).map { 0.2 + 0.05 * Double($0) }
+    let duals = UnsafeMutablePointer<Dual>.allocate(capacity: 2 * n)
+    duals.initialize(repeating: Dual(0), count: 2 * n)
+    let doubles = UnsafeMutablePointer<Double>.allocate(capacity: 2 * n)
+    defer { duals.deallocate(); doubles.deallocate() }
+    let scratch = JacobianScratch(duals: duals, doubles: doubles)
+    var dense = [Double](repeating: 0, count: n * n), colored = [Double](repeating: 7, count: n * n)
+    y.withUnsafeBufferPointer { yp in
+        dense.withUnsafeMutableBufferPointer { jp in
+            DualJacobian.columns(dimension: n, t: 0, y: yp.baseAddress!, into: jp.baseAddress!, scratch: scratch) { _, y, dy in rhs(y, dy) }
+        }
+        colored.withUnsafeMutableBufferPointer { jp in
+            DualJacobian.columns(coloring: coloring, t: 0, y: yp.baseAddress!, into: jp.baseAddress!, scratch: scratch) { _, y, dy in rhs(y, dy) }
+        }
+    }
+    #expect(dense == colored)
+}

@@ -21,12 +21,17 @@ public struct BoneSystem: ODESystem, Sendable {
     package let frozenDriveTime: Double?
     /// Baseline relaxation only: the matrix-volume integrators held.
     package let holdMatrix: Bool
+    /// The Jacobian's sparsity, found once from the dual-number Jacobian at two probe states
+    /// (see ``sparsityPattern()``), coloured so that structurally independent columns share
+    /// a dual slot.
+    public let coloring: JacobianColoring
 
     public init(core: BoneCore, components: [any ModelComponent] = []) {
         self.init(core: core, components: components, frozenDriveTime: nil, holdMatrix: false)
     }
 
-    init(core: BoneCore, components: [any ModelComponent], frozenDriveTime: Double?, holdMatrix: Bool) {
+    init(core: BoneCore, components: [any ModelComponent], frozenDriveTime: Double?, holdMatrix: Bool,
+         coloring: JacobianColoring? = nil) {
         self.core = core
         self.components = components
         var offsets: [Int] = []
@@ -39,11 +44,52 @@ public struct BoneSystem: ODESystem, Sendable {
         self.dimension = n
         self.frozenDriveTime = frozenDriveTime
         self.holdMatrix = holdMatrix
+        if let coloring {
+            self.coloring = coloring
+        } else {
+            let dense = BoneSystem(core: core, components: components, frozenDriveTime: frozenDriveTime,
+                                   holdMatrix: holdMatrix, coloring: .dense(n))
+            self.coloring = JacobianColoring(dimension: n, nonZero: dense.sparsityPattern())
+        }
+    }
+
+    /// The rows each column may touch: the union of the non-zeros of the exact (dense)
+    /// Jacobian at two generic probe states (every state non-zero and away from the reference,
+    /// switches half on, at two times), so that no entry vanishes by accident at the probe.
+    /// The composite-Jacobian test checks the coloured Jacobian against finite differences.
+    func sparsityPattern() -> [[Int]] {
+        let n = dimension
+        var nonZero = [Set<Int>](repeating: [], count: n)
+        let duals = UnsafeMutablePointer<Dual>.allocate(capacity: 2 * n)
+        duals.initialize(repeating: Dual(0), count: 2 * n)
+        let doubles = UnsafeMutablePointer<Double>.allocate(capacity: 2 * n)
+        defer { duals.deallocate(); doubles.deallocate() }
+        var J = [Double](repeating: 0, count: n * n)
+        let ref = referenceState
+        for (probe, t) in [(0.13, 37.0), (0.29, 911.0)] {
+            var y = ref
+            for i in 0..<n {
+                let wobble: Double = 0.5 + Double((7 * i) % 11) / 11.0   // 0.5…1.4, fixed pseudo-random
+                y[i] = ref[i] == 0 ? probe * wobble : ref[i] * (1 + probe * (wobble - 0.95))
+            }
+            y.withUnsafeBufferPointer { yp in
+                J.withUnsafeMutableBufferPointer { jp in
+                    guard let a = yp.baseAddress, let b = jp.baseAddress else { return }
+                    DualJacobian.columns(dimension: n, t: t, y: a, into: b, scratch: JacobianScratch(duals: duals, doubles: doubles)) { t, y, dy in
+                        evaluateDual(t: t, y: y, dy: dy)
+                    }
+                }
+            }
+            for j in 0..<n {
+                for i in 0..<n where J[j * n + i] != 0 || !J[j * n + i].isFinite { nonZero[j].insert(i) }
+            }
+        }
+        return nonZero.map { Array($0) }
     }
 
     /// The same system with the drives frozen at `time` (and optionally the matrix held).
     package func frozen(at time: Double, holdMatrix: Bool = false) -> BoneSystem {
-        BoneSystem(core: core, components: components, frozenDriveTime: time, holdMatrix: holdMatrix)
+        BoneSystem(core: core, components: components, frozenDriveTime: time, holdMatrix: holdMatrix, coloring: coloring)
     }
 
     public var isAutonomous: Bool { frozenDriveTime != nil }
@@ -81,7 +127,7 @@ public struct BoneSystem: ODESystem, Sendable {
     }
 
     public func jacobian(t: Double, y: UnsafePointer<Double>, into J: UnsafeMutablePointer<Double>, scratch: JacobianScratch) -> Bool {
-        DualJacobian.columns(dimension: dimension, t: t, y: y, into: J, scratch: scratch) { t, y, dy in evaluateDual(t: t, y: y, dy: dy) }
+        DualJacobian.columns(coloring: coloring, t: t, y: y, into: J, scratch: scratch) { t, y, dy in evaluateDual(t: t, y: y, dy: dy) }
         return true
     }
 
