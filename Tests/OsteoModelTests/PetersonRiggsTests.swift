@@ -1,5 +1,6 @@
 import Foundation
 import OsteoModel
+import OsteoTestSupport
 import OsteoODE
 import Testing
 
@@ -172,16 +173,8 @@ import Testing
         #expect(ok)
         // Central differences (backward where a switch sits exactly at y, so that the difference
         // stays on the branch the model evaluates), step 1e-6 relative.
-        var fd = [Double](repeating: 0, count: n * n)
-        for j in 0..<n {
-            let h = 1e-6 * Swift.max(abs(y[j]), abs(y[j]) > 0 ? 1e-3 : 1)
-            var yp = y, ym = y
-            let backward = backwardColumns.contains(j)
-            if !backward { yp[j] += h }
-            ym[j] -= h
-            let fp = rhs(system, yp), fm = rhs(system, ym)
-            for i in 0..<n { fd[j * n + i] = (fp[i] - fm[i]) / (backward ? h : 2 * h) }
-        }
+        let fd = FiniteDifference.jacobian(system, t: 0, y: y, step: { 1e-6 * Swift.max(abs($0), abs($0) > 0 ? 1e-3 : 1) },
+                                           backward: Set(backwardColumns))
         var worst = (value: 0.0, row: 0, col: 0)
         for i in 0..<n {
             let rowScale = (0..<n).map { abs(J[$0 * n + i]) }.max() ?? 0

@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import OsteoODE
+import OsteoTestSupport
 import OsteoTestProblems
 
 /// The Bari test set against its reference solutions (TestSet.all cites them).
@@ -37,26 +38,14 @@ import OsteoTestProblems
         for scale in [0.0, 0.3] {
             var y = p.y0.enumerated().map { $0.element + scale * (0.01 + 0.02 * Double($0.offset % 5)) }
             if name == "rober" { y[1] = 1e-5 }
-            var J = [Double](repeating: 0, count: n * n)
-            let duals = UnsafeMutablePointer<Dual>.allocate(capacity: 2 * n); duals.initialize(repeating: Dual(0), count: 2 * n)
-            let dbl = UnsafeMutablePointer<Double>.allocate(capacity: 2 * n)
-            defer { duals.deallocate(); dbl.deallocate() }
-            _ = y.withUnsafeBufferPointer { yp in J.withUnsafeMutableBufferPointer { p.system.jacobian(t: 0, y: yp.baseAddress!, into: $0.baseAddress!, scratch: JacobianScratch(duals: duals, doubles: dbl)) } }
+            let J = try #require(FiniteDifference.exact(p.system, t: 0, y: y))
             // Compare each entry with the largest entry of its row: POLLU mixes rate constants from
             // 1e-4 to 1e12, so finite differences cancel badly in small entries of a row.
             let rowScale = (0..<n).map { i in (0..<n).map { abs(J[$0 * n + i]) }.max() ?? 1 }
+            let fdJ = FiniteDifference.jacobian(p.system, t: 0, y: y, relativeStep: 1e-7, floor: 1e-3)
             var worst = 0.0
             for j in 0..<n {
-                let h = 1e-7 * max(abs(y[j]), 1e-3)
-                var yp = y, ym = y
-                yp[j] += h; ym[j] -= h
-                var fp = [Double](repeating: 0, count: n), fm = fp
-                yp.withUnsafeBufferPointer { a in fp.withUnsafeMutableBufferPointer { p.system.evaluate(t: 0, y: a.baseAddress!, dy: $0.baseAddress!) } }
-                ym.withUnsafeBufferPointer { a in fm.withUnsafeMutableBufferPointer { p.system.evaluate(t: 0, y: a.baseAddress!, dy: $0.baseAddress!) } }
-                for i in 0..<n {
-                    let fd = (fp[i] - fm[i]) / (2 * h)
-                    worst = max(worst, abs(fd - J[j * n + i]) / max(rowScale[i], 1e-12))
-                }
+                for i in 0..<n { worst = max(worst, abs(fdJ[j * n + i] - J[j * n + i]) / max(rowScale[i], 1e-12)) }
             }
             // Central differences of these polynomial right-hand sides are accurate to ~1e-7.
             #expect(worst < 1e-5, "\(name): worst relative Jacobian mismatch \(worst)")

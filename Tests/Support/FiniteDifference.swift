@@ -2,23 +2,27 @@ import OsteoODE
 
 /// The one finite-difference check of an exact Jacobian that every test uses.
 public enum FiniteDifference {
-    /// Central-difference Jacobian, column-major `J[col * n + row]`; step `rel·max(|y_j|, floor)`.
-    public static func jacobian(_ s: some ODESystem, t: Double, y: [Double], relativeStep: Double = 1e-6, floor: Double = 1e-6) -> [Double] {
+    /// Central-difference Jacobian, column-major `J[col * n + row]`; step `rel·max(|y_j|, floor)`
+    /// unless `step` gives it. Columns in `backward` use a backward difference (to stay on the
+    /// branch a model evaluates when a switch sits exactly at y).
+    public static func jacobian(_ s: any ODESystem, t: Double, y: [Double], relativeStep: Double = 1e-6, floor: Double = 1e-6,
+                                step: ((Double) -> Double)? = nil, backward: Set<Int> = []) -> [Double] {
         let n = s.dimension
         var J = [Double](repeating: 0, count: n * n)
         for j in 0..<n {
-            let h = relativeStep * max(abs(y[j]), floor)
+            let h = step?(y[j]) ?? relativeStep * max(abs(y[j]), floor)
             var yp = y, ym = y
-            yp[j] += h
+            let back = backward.contains(j)
+            if !back { yp[j] += h }
             ym[j] -= h
             let fp = evaluate(s, t: t, y: yp), fm = evaluate(s, t: t, y: ym)
-            for i in 0..<n { J[j * n + i] = (fp[i] - fm[i]) / (2 * h) }
+            for i in 0..<n { J[j * n + i] = (fp[i] - fm[i]) / (back ? h : 2 * h) }
         }
         return J
     }
 
     /// f(t, y) as an array.
-    public static func evaluate(_ s: some ODESystem, t: Double, y: [Double]) -> [Double] {
+    public static func evaluate(_ s: any ODESystem, t: Double, y: [Double]) -> [Double] {
         var f = [Double](repeating: 0, count: s.dimension)
         y.withUnsafeBufferPointer { yp in
             f.withUnsafeMutableBufferPointer { fp in
@@ -29,7 +33,7 @@ public enum FiniteDifference {
     }
 
     /// The system's own Jacobian (nil if it provides none).
-    public static func exact(_ s: some ODESystem, t: Double, y: [Double]) -> [Double]? {
+    public static func exact(_ s: any ODESystem, t: Double, y: [Double]) -> [Double]? {
         let n = s.dimension
         var J = [Double](repeating: 0, count: n * n)
         let duals = UnsafeMutablePointer<Dual>.allocate(capacity: 2 * n)
@@ -50,7 +54,7 @@ public enum FiniteDifference {
     /// Largest mismatch between the exact and the central-difference Jacobian, each entry
     /// relative to max(|fd|, |exact|, `absoluteFloor`). Central differences are accurate to
     /// ~1e-7 relative for smooth functions, so a correct Jacobian gives well under 1e-5.
-    public static func worstMismatch(_ s: some ODESystem, t: Double, y: [Double], absoluteFloor: Double = 1e-8) -> Double {
+    public static func worstMismatch(_ s: any ODESystem, t: Double, y: [Double], absoluteFloor: Double = 1e-8) -> Double {
         guard let J = exact(s, t: t, y: y) else { return .infinity }
         let fd = jacobian(s, t: t, y: y)
         var worst = 0.0
