@@ -56,9 +56,10 @@ extension ODEScalar {
 
     /// A smooth replacement for max(x, 0): softplus with width `w` (same units as x).
     @inlinable public static func softplus(_ x: Self, width w: Double) -> Self {
-        // w·log(1 + exp(x/w)), written to avoid overflow for large x/w.
-        if x.value / w > 30 { return x }
-        return w * Self.log(1.0 + Self.exp(x / w))
+        // w·log(1 + exp(x/w)); beyond x/w = 30 it equals x to rounding. The exponent is capped
+        // (through `select`, not a branch on the value) so the unused branch never overflows.
+        let capped = Self.select(ifNonNegative: x - 30.0 * w, Self(30.0 * w), else: x)
+        return Self.select(ifNonNegative: x - 30.0 * w, x, else: w * Self.log(1.0 + Self.exp(capped / w)))
     }
 }
 

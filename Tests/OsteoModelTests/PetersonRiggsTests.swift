@@ -222,3 +222,8 @@ import Testing
         print("PR2010 10-year monthly run: best of 20 \(best) ms (rtol 1e-6); \(stats)")
     }
 }
+
+@Test func stateCountConstantsMatchTheirCases() {
+    #expect(PRState.count == PRState.allCases.count)
+    #expect(BoneState.count == BoneState.allCases.count)
+}

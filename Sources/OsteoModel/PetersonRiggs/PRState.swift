@@ -9,7 +9,8 @@ public enum PRState: Int, CaseIterable, Sendable {
     @inlinable public var index: Int { rawValue }
 
     /// Number of states.
-    public static var count: Int { allCases.count }
+    /// 30 states (a stored constant: `allCases.count` allocates in debug builds; a test checks it).
+    public static let count = 30
 
     /// The species identifier in BIOMD0000000613.
     public var sbmlID: String { self == .ROB ? "ROB1" : String(describing: self) }
