@@ -59,6 +59,7 @@ public enum DrugLibrary {
         switch id {
         case "test_sc_depot": return (TestDepotComponent(), .sc)
         case "test_oral": return (TestOralComponent(), .oral)
+        case "test_pth": return (TestPTHComponent(), .sc)
         default:
             throw DoseError(drug: id, problem: "not modelled yet: the drug library arrives in a later release",
                             accepted: "remove the treatment to simulate without it")

@@ -7,7 +7,7 @@ import OsteoODE
 /// before the drug library exists. Their parameter values are round numbers chosen for the test
 /// ("assumed"); the effects are deliberately mild. Scenario ids: `test_sc_depot`, `test_oral`.
 public enum TestComponents {
-    public static let ids = ["test_sc_depot", "test_oral"]
+    public static let ids = ["test_sc_depot", "test_oral", "test_pth"]
 }
 
 /// One-compartment subcutaneous depot → central compartment, first-order absorption and
@@ -126,5 +126,59 @@ public struct TestOralComponent: GenericComponent {
         let p = parameters
         dx[0] = -p.releaseRate * core.resorption * x[0]
         effects.scale(.osteoclastApoptosis, by: 1.0 + p.maximumEffect * x[0] / (p.halfEffectAmount + x[0]))
+    }
+}
+
+/// A PTH input for testing the core's PTH receptor signalling (not a drug; teriparatide comes
+/// with drug library II). An SC bolus (pmol, after bioavailability) empties into plasma at k_a;
+/// a held rate compartment carries a continuous infusion. Both enter the core as
+/// `pthInput` = (k_a·depot + infusion)/V, pmol/L/day.
+///
+/// k_a = 24·ln 2 /day (apparent t½ ≈ 1 h after SC dosing: Forteo label, calibration.md D19);
+/// V = 62 L/h · 24 / k_PTH ≈ 8.7 L, so V·k_PTH matches teriparatide clearance 62 L/h (D19);
+/// molar mass 4117.8 g/mol (teriparatide, PTH 1–34).
+public struct TestPTHComponent: GenericComponent {
+    public struct Parameters: ParameterSet {
+        public var absorptionRate = 24 * 0.693147
+        public var volume = 62.0 * 24 / (24 * 100.0 / 14)
+        public var bioavailability = 0.95
+        public init() {}
+        public static let table: [ParameterRow<Parameters>] = [
+            ParameterRow("test_pth_ka", \.absorptionRate, "1/day", "SC absorption rate (apparent t½ ≈ 1 h)", "Forteo label via calibration.md D19", range: 1...1000),
+            ParameterRow("test_pth_volume", \.volume, "L", "apparent volume such that V·k_PTH = 62 L/h", "teriparatide CL 62 L/h (calibration.md D19) with the core's PTH elimination", range: 1...100),
+            ParameterRow("test_pth_f", \.bioavailability, "-", "SC bioavailability", "calibration.md D19 (≈95%)", range: 0.01...1),
+        ]
+    }
+    /// pmol per mg of PTH 1–34 (molar mass 4117.8 g/mol).
+    public static let pmolPerMg = 1e9 / 4117.8
+
+    public let parameters: Parameters
+    public init(parameters: Parameters = Parameters()) { self.parameters = parameters }
+
+    public var id: String { "test_pth" }
+    public var compartments: [Compartment] {
+        [Compartment("depot", unit: "pmol", meaning: "PTH 1–34 in the SC depot", scale: 1000),
+         Compartment("infusion_rate", unit: "pmol/day", meaning: "continuous PTH 1–34 infusion into plasma", scale: 1000, held: true)]
+    }
+    public var parameterInfo: [ParameterInfo] { parameters.info(component: id) }
+    public func doseTarget(route: Route) -> DoseTarget? {
+        switch route {
+        case .sc: DoseTarget(compartment: 0, fraction: parameters.bioavailability, unitsPerMg: Self.pmolPerMg)
+        case .iv: DoseTarget(compartment: 0, fraction: 1, unitsPerMg: Self.pmolPerMg)
+        case .oral: nil
+        }
+    }
+    public func infusionRateCompartment(into target: Int) -> Int? { target == 0 ? 1 : nil }
+    public func setting(_ name: String, to value: Double) throws(ParameterError) -> any ModelComponent {
+        TestPTHComponent(parameters: try parameters.setting(name, to: value))
+    }
+
+    public func rhs<S: ODEScalar>(t: S, x: UnsafePointer<S>, dx: UnsafeMutablePointer<S>,
+                                  core: CoreSignals<S>, effects: inout Effects<S>) {
+        let p = parameters
+        let absorbed = p.absorptionRate * x[0]
+        dx[0] = -absorbed
+        dx[1] = S(0)
+        effects.add(.pth, (absorbed + x[1]) / p.volume)
     }
 }

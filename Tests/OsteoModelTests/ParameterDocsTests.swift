@@ -8,10 +8,10 @@ import OsteoTestSupport
 }
 
 @Test func overrideByNameChecksNameAndRange() throws {
-    let p = try BoneModelParameters().setting("spine_turnover", to: 0.14)
-    #expect(p.spineTurnover == 0.14)
-    #expect(throws: ParameterError.unknown(name: "spine_turnovr", suggestion: "spine_turnover")) {
-        try BoneModelParameters().setting("spine_turnovr", to: 0.14)
+    let p = try BoneModelParameters().setting("trabecular_turnover", to: 0.3)
+    #expect(p.trabecularTurnover == 0.3)
+    #expect(throws: ParameterError.unknown(name: "trabecular_turnovr", suggestion: "trabecular_turnover")) {
+        try BoneModelParameters().setting("trabecular_turnovr", to: 0.3)
     }
-    #expect(throws: ParameterError.self) { try BoneModelParameters().setting("spine_turnover", to: -1) }
+    #expect(throws: ParameterError.self) { try BoneModelParameters().setting("trabecular_turnover", to: -1) }
 }

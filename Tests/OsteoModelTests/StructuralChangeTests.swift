@@ -30,8 +30,9 @@ import OsteoModel
 
     @Test func uncoupledFormationLossLowersBMD() throws {
         // Change 2. With the Riggs 2012 BMD equation, osteoblast differentiation ×0.6 made
-        // lumbar spine BMD *rise* +3.5% (model-notes §3.3). In a mass balance it must fall,
-        // with P1NP falling more than CTX (uncoupling).
+        // lumbar spine BMD *rise* +3.5% (model-notes §3.3). In a mass balance it must fall.
+        // Core v2 (issue 12, item 1): formation falls first and, through coupling, resorption
+        // follows over the following months — P1NP leads CTX at 1 month, both fall by 12.
         var levers: [Lever: Double] = [:]
         levers[.osteoblastDifferentiation] = 0.6
         let r = try run(levers)
@@ -39,7 +40,8 @@ import OsteoModel
         let p1np = r.column("p1np_change_pct")!, ctx = r.column("ctx_change_pct")!
         #expect(ls[3] < -1, "LS \(ls[3])%")
         #expect(th[3] < 0 && th[3] > ls[3], "TH loses less than LS (lower turnover): \(th[3])% vs \(ls[3])%")
-        #expect(p1np[3] < ctx[3] - 10, "formation falls more than resorption: P1NP \(p1np[3])%, CTX \(ctx[3])%")
+        #expect(p1np[1] < ctx[1] - 5, "formation falls first: P1NP \(p1np[1])%, CTX \(ctx[1])% at 1 month")
+        #expect(ctx[3] < -5, "resorption follows through coupling: CTX \(ctx[3])% at 12 months")
     }
 
     @Test func osteocyteLossLowersSclerostin() throws {

@@ -2,11 +2,14 @@ import Foundation
 import Testing
 @testable import OsteoModel
 
-/// Pins the untreated trajectories of the core model as they were before the composable-model
-/// refactor (issue 11): every output column, every month, for the FREEDOM placebo scenario
-/// (woman, 72 y, 36 months) and the 10-year man (40 y). The fixtures were written by this file
-/// with OSTEOSIM_WRITE_PINS=1 at commit e0fdd69 (the last commit before the refactor); a
-/// refactor must reproduce them to 1e-6 (relative to max(|value|, 1)).
+/// Pins the untreated trajectories of the core model: every output column, every month, for the
+/// FREEDOM placebo scenario (woman, 72 y, 36 months) and the 10-year man (40 y); a refactor must
+/// reproduce them to 1e-6 (relative to max(|value|, 1)).
+///
+/// History: the v1 pins were written at commit e0fdd69 (before the composable-model refactor,
+/// issue 11) and held to 1e-6 through commit e07862e, the last v1 commit. Core model v2 (issue 12)
+/// changes the physiology on purpose, so the pins were rewritten once with it
+/// (OSTEOSIM_WRITE_PINS=1); from then on they guard v2 against unintended change.
 @Suite struct TrajectoryPinTests {
     static let month = 30.4375
     static let cases: [(file: String, patient: PatientBaseline, months: Int)] = [

@@ -23,7 +23,7 @@ extension CLITests {
         #expect(rankl["lumbar_spine_bmd_change_pct"]! > untreated["lumbar_spine_bmd_change_pct"]! + 1)
         let apoptosis = try month12("examples/perturbations/osteoblast-apoptosis-6-months.yaml")
         #expect(apoptosis["lumbar_spine_bmd_change_pct"]! < untreated["lumbar_spine_bmd_change_pct"]! - 0.3)
-        let override = try month12("examples/perturbations/spine-turnover-override.yaml")
+        let override = try month12("examples/perturbations/spine-composition-override.yaml")
         #expect(override["lumbar_spine_bmd_change_pct"]! != untreated["lumbar_spine_bmd_change_pct"]!)
         #expect(override["total_hip_bmd_change_pct"]! == untreated["total_hip_bmd_change_pct"]!, "the spine parameter leaves the hip alone")
     }
@@ -31,9 +31,8 @@ extension CLITests {
     @Test(.enabled(if: CLITests.binary != nil, "osteosim binary not built"), arguments: [
         ("examples/bad/unknown-lever.yaml", "perturbations[0].lever"),
         ("examples/bad/zero-factor.yaml", "perturbations[0].factor"),
-        ("examples/bad/unknown-parameter.yaml", "parameters.spine_turnovr"),
-        ("examples/bad/parameter-out-of-range.yaml", "parameters.spine_turnover"),
-        ("examples/bad/lever-awaiting-core-v2.yaml", "perturbations[0].lever"),
+        ("examples/bad/unknown-parameter.yaml", "parameters.trabecular_turnovr"),
+        ("examples/bad/parameter-out-of-range.yaml", "parameters.trabecular_turnover"),
     ])
     func badPerturbationsExit2NamingTheField(file: String, field: String) throws {
         let r = try run(["simulate", file])
@@ -51,7 +50,7 @@ extension CLITests {
             #expect(levers.stdout.contains("\"\(id)\""), "\(id)")
         }
         let params = try run(["parameters", "--format", "json"])
-        #expect(params.status == 0 && params.stdout.contains("\"spine_turnover\"") && params.stdout.contains("\"min\""))
+        #expect(params.status == 0 && params.stdout.contains("\"trabecular_turnover\"") && params.stdout.contains("\"min\""))
         let table = try run(["parameters"])
         #expect(table.status == 0 && table.stdout.contains("accepted range"))
     }

@@ -55,8 +55,8 @@ public enum Lever: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// Levers whose mechanism the current core physiology lacks (they arrive with core model v2).
-    public static let awaitingCoreV2: Set<Lever> = [.osteoblastCommitment, .sclerostinActivity, .mechanicalLoading]
+    /// Levers whose mechanism the current core physiology lacks (none since core model v2).
+    public static let awaitingCoreV2: Set<Lever> = []
 
     /// Whether the current core model has this mechanism.
     public var isAvailable: Bool { !Self.awaitingCoreV2.contains(self) }

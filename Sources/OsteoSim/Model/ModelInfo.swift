@@ -13,6 +13,7 @@ public enum ModelInfo {
             ("Core model (OsteoModel.BoneCore)", core.parameterInfo),
             ("Pipeline test component `test_sc_depot` (not a drug)", TestDepotComponent().parameterInfo),
             ("Pipeline test component `test_oral` (not a drug)", TestOralComponent().parameterInfo),
+            ("PTH-input test component `test_pth` (not a drug)", TestPTHComponent().parameterInfo),
         ]
     }
 

@@ -1,0 +1,119 @@
+import OsteoModel
+import OsteoODE
+
+/// Systemic glucocorticoid exposure and its actions on bone (docs/model.md, "Glucocorticoids").
+///
+/// Exposure: the summed prednisolone-equivalent rate R (mg/day, a held compartment set by the
+/// course events) drives an effect compartment E (dE/dt = k_e0·(R − E); daily-averaged
+/// exposure, model-notes §6), a slow tolerance state A (dA/dt = k_A·(E − A)) and a fracture-risk
+/// exposure X (dX/dt = (R − X)/τ_X, onset and offset over months, B5). The actions use one
+/// shared saturating function of E, H(E) = E^n/(EC50^n + E^n):
+///
+///     osteoblast commitment      × (1 − I_commit·H(E))          PPARγ2/KLF15 adipogenic shift, Wnt/DKK1
+///     osteoblast differentiation × (1 − I_diff·H(E))            DKK1, Notch
+///     osteoblast apoptosis       × (1 + a_ob·H(E))               ROS → PI3K/AKT/GSK3β (Weinstein 1998)
+///     osteocyte apoptosis        × (1 + a_ocy·H(E))              (Weinstein 1998; O'Brien 2004)
+///     SOST expression            × (1 + a_sost·H(E))             (Compston 2018)
+///     OPG production             × (1 − I_opg·H(E))              (Sasaki 2001: −25% at 32.5 mg/d)
+///     RANKL production           × (1 + a_rankl·(H(E) − θ·H(A)))  early resorption rise that adapts
+///     osteoclast apoptosis       × (1 − I_oc·H(E))               longer osteoclast life (modest; Weinstein 2002)
+///     gut calcium absorption     × (1 − I_gut·H(E))              (Reid 1997)
+///     calcium input              − u_renal·H(E) mmol/day         more renal calcium loss (Reid 1997)
+public struct GlucocorticoidComponent: GenericComponent {
+    public struct Parameters: ParameterSet {
+        public var ec50 = 12.0
+        public var hill = 2.0
+        public var effectHalfLife = 0.5
+        public var toleranceHalfLife = 120.0
+        public var toleranceFraction = 0.7
+        public var riskTimeConstant = 60.0
+        public var commitmentInhibition = 0.5
+        public var differentiationInhibition = 0.3
+        public var osteoblastApoptosisRise = 0.5
+        public var osteocyteApoptosisRise = 1.0
+        public var sostRise = 0.5
+        public var opgInhibition = 0.3
+        public var ranklRise = 0.3
+        public var osteoclastApoptosisInhibition = 0.15
+        public var gutAbsorptionInhibition = 0.3
+        public var renalCalciumLoss = 1.0
+        public init() {}
+
+        public static let table: [ParameterRow<Parameters>] = [
+            ParameterRow("gc_ec50", \.ec50, "mg/day PEQ", "prednisolone-equivalent exposure of half-maximal bone effect", "anchored to the osteocalcin dose–response (−17/−22/−26% at 10/15/20 mg/d, none at 5 mg; model-notes §6)", range: 1...100),
+            ParameterRow("gc_hill", \.hill, "-", "steepness of the exposure–effect function", "anchored to the osteocalcin dose–response (model-notes §6)", range: 0.5...5),
+            ParameterRow("gc_effect_half_life", \.effectHalfLife, "day", "half-life of the effect compartment (daily-averaged exposure)", "assumed (osteocalcin nadir within hours of a dose, model-notes §6; daily average)", range: 0.05...10),
+            ParameterRow("gc_tolerance_half_life", \.toleranceHalfLife, "day", "half-life of adaptation of the resorption response", "assumed (resorption rises early, formation falls for good: Compston 2018)", range: 7...1000),
+            ParameterRow("gc_tolerance_fraction", \.toleranceFraction, "-", "fraction of the RANKL rise that adapts away in chronic use", "assumed (transient resorption rise: Compston 2018)", range: 0...1),
+            ParameterRow("gc_risk_time_constant", \.riskTimeConstant, "day", "time constant of the fracture-risk exposure (onset and offset)", "assumed (risk up within 3–6 months, back within about a year of stopping: van Staa 2000, B5)", range: 7...730),
+            ParameterRow("gc_commitment_inhibition", \.commitmentInhibition, "-", "maximal fall in osteoblast commitment", "assumed", range: 0...0.95),
+            ParameterRow("gc_differentiation_inhibition", \.differentiationInhibition, "-", "maximal fall in osteoblast differentiation", "assumed", range: 0...0.95),
+            ParameterRow("gc_osteoblast_apoptosis_rise", \.osteoblastApoptosisRise, "-", "maximal fractional rise in osteoblast apoptosis", "assumed (murine: Weinstein 1998, qualitative)", range: 0...5),
+            ParameterRow("gc_osteocyte_apoptosis_rise", \.osteocyteApoptosisRise, "-", "maximal fractional rise in osteocyte apoptosis", "assumed (murine: Weinstein 1998, qualitative)", range: 0...5),
+            ParameterRow("gc_sost_rise", \.sostRise, "-", "maximal fractional rise in SOST expression", "assumed (Compston 2018, qualitative)", range: 0...5),
+            ParameterRow("gc_opg_inhibition", \.opgInhibition, "-", "maximal fall in OPG production", "anchored to serum OPG −25% after 4 weeks at ≈32.5 mg/d (Sasaki 2001)", range: 0...0.95),
+            ParameterRow("gc_rankl_rise", \.ranklRise, "-", "maximal early fractional rise in RANKL production", "assumed", range: 0...5),
+            ParameterRow("gc_osteoclast_apoptosis_inhibition", \.osteoclastApoptosisInhibition, "-", "maximal fall in osteoclast apoptosis (longer life)", "assumed (modest: murine Weinstein 2002, none in human culture)", range: 0...0.9),
+            ParameterRow("gc_gut_absorption_inhibition", \.gutAbsorptionInhibition, "-", "maximal fall in gut calcium absorption", "assumed (Reid 1997 review)", range: 0...0.9),
+            ParameterRow("gc_renal_calcium_loss", \.renalCalciumLoss, "mmol/day", "maximal extra urinary calcium", "assumed (Reid 1997 review)", range: 0...10),
+        ]
+    }
+
+    public let parameters: Parameters
+    public init(parameters: Parameters = Parameters()) { self.parameters = parameters }
+
+    public var id: String { "glucocorticoids" }
+    public static let rate = 0, effect = 1, tolerance = 2, riskExposure = 3
+
+    public var compartments: [Compartment] {
+        [Compartment("peq_rate", unit: "mg/day", meaning: "summed prednisolone-equivalent dose rate (set by the course events)", scale: 10, held: true),
+         Compartment("effect", unit: "mg/day", meaning: "effect-compartment exposure", scale: 10),
+         Compartment("tolerance", unit: "mg/day", meaning: "adapted exposure (resorption response)", scale: 10),
+         Compartment("risk_exposure", unit: "mg/day", meaning: "exposure that sets the BMD-independent fracture-risk term", scale: 10)]
+    }
+    public var parameterInfo: [ParameterInfo] { parameters.info(component: id) }
+    public var observables: [Observable] {
+        [Observable("gc_peq_mg_day", unit: "mg/day", meaning: "prednisolone-equivalent dose rate"),
+         Observable("gc_risk_exposure_mg_day", unit: "mg/day", meaning: "exposure of the BMD-independent fracture-risk term")]
+    }
+    public func observe(x: ArraySlice<Double>) -> [Double] {
+        [x[x.startIndex + Self.rate], x[x.startIndex + Self.riskExposure]]
+    }
+    public func setting(_ name: String, to value: Double) throws(ParameterError) -> any ModelComponent {
+        GlucocorticoidComponent(parameters: try parameters.setting(name, to: value))
+    }
+
+    /// H(E): the shared saturating exposure–effect function.
+    @inlinable func response<S: ODEScalar>(_ e: S) -> S {
+        let p = parameters
+        let en = S.pow(ODEScalarSoft.nonNegative(e), p.hill)
+        return en / (en + Double.pow(p.ec50, p.hill))
+    }
+
+    public func rhs<S: ODEScalar>(t: S, x: UnsafePointer<S>, dx: UnsafeMutablePointer<S>,
+                                  core: CoreSignals<S>, effects: inout Effects<S>) {
+        let p = parameters
+        let r = x[Self.rate], e = x[Self.effect], a = x[Self.tolerance], risk = x[Self.riskExposure]
+        dx[Self.rate] = S(0)
+        dx[Self.effect] = (0.693147180559945 / p.effectHalfLife) * (r - e)
+        dx[Self.tolerance] = (0.693147180559945 / p.toleranceHalfLife) * (e - a)
+        dx[Self.riskExposure] = (r - risk) / p.riskTimeConstant
+        let h = response(e), hA = response(a)
+        effects.scale(.osteoblastCommitment, by: 1.0 - p.commitmentInhibition * h)
+        effects.scale(.osteoblastDifferentiation, by: 1.0 - p.differentiationInhibition * h)
+        effects.scale(.osteoblastApoptosis, by: 1.0 + p.osteoblastApoptosisRise * h)
+        effects.scale(.osteocyteApoptosis, by: 1.0 + p.osteocyteApoptosisRise * h)
+        effects.scale(.sostExpression, by: 1.0 + p.sostRise * h)
+        effects.scale(.opgProduction, by: 1.0 - p.opgInhibition * h)
+        effects.scale(.ranklProduction, by: 1.0 + p.ranklRise * (h - p.toleranceFraction * hA))
+        effects.scale(.osteoclastApoptosis, by: 1.0 - p.osteoclastApoptosisInhibition * h)
+        effects.scale(.gutCalciumAbsorption, by: 1.0 - p.gutAbsorptionInhibition * h)
+        effects.add(.calcium, -1.0 * p.renalCalciumLoss * h)
+    }
+}
+
+/// Smooth guards shared by components.
+public enum ODEScalarSoft {
+    /// max(x, 0) without a branch on the value: x where x ≥ 0, else 0 (the select primitive).
+    @inlinable public static func nonNegative<S: ODEScalar>(_ x: S) -> S { S.select(ifNonNegative: x, x, else: S(0)) }
+}
