@@ -3,7 +3,7 @@ public struct ClinicalError: Error, Sendable, Equatable, CustomStringConvertible
     public var message: String
     public var description: String { message }
 
-    static func child(_ age: Double) -> ClinicalError {
+    public static func child(_ age: Double) -> ClinicalError {
         ClinicalError(message: "age \(formatNumber(age)) years: OsteoSim assesses adults only (18 years and over). "
             + "ACR 2022, JSBMR 2014, IOF-ECTS 2012, NOGG, FRAX and QFracture are adult instruments; ACR 2017 covers children "
             + (age < 4 ? "only from 4 years" : "4-17 years with separate paediatric recommendations")
