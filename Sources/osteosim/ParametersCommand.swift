@@ -6,6 +6,6 @@ struct ParametersCommand: ParsableCommand {
         commandName: "parameters",
         abstract: "Print the annotated parameter table (the source of docs/parameters.md) as Markdown.")
     func run() throws {
-        print(ParameterDocs.document(), terminator: "")
+        try CLI.write(ParameterDocs.document(), to: nil)
     }
 }
