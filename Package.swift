@@ -5,6 +5,8 @@ import PackageDescription
 //   OsteoODE  <-  OsteoModel  <-  OsteoSim  <-  osteosim (CLI)
 //   OsteoODE  <-  OsteoTestProblems  <-  osteosim-bench
 //   OsteoClinical, QFracture2012 (LGPL-3.0-or-later)  <-  OsteoSim
+// QFracture2012 is a local package (Packages/QFracture2012) whose dynamic product the executables load as a
+// shared library (LGPL); see docs/file-formats.md and Tests/OsteoSimTests/CLITests.swift (sharedQFracture).
 // OsteoClinical never imports the ODE code.
 let package = Package(
     name: "OsteoSim",
@@ -13,7 +15,6 @@ let package = Package(
         .library(name: "OsteoODE", targets: ["OsteoODE"]),
         .library(name: "OsteoModel", targets: ["OsteoModel"]),
         .library(name: "OsteoClinical", targets: ["OsteoClinical"]),
-        .library(name: "QFracture2012", type: .dynamic, targets: ["QFracture2012"]),
         .library(name: "OsteoSim", targets: ["OsteoSim"]),
         .library(name: "OsteoTestProblems", targets: ["OsteoTestProblems"]),
         .executable(name: "osteosim", targets: ["osteosim"]),
@@ -22,17 +23,17 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+        .package(path: "Packages/QFracture2012"),
     ],
     targets: [
         .target(name: "OsteoODE"),
         .target(name: "OsteoTestProblems", dependencies: ["OsteoODE"]),
         .target(name: "OsteoModel", dependencies: ["OsteoODE"]),
         .target(name: "OsteoClinical"),
-        .target(name: "QFracture2012", exclude: ["LICENSE.LGPL-3", "LICENSE.GPL-3"]),
         .target(
             name: "OsteoSim",
             dependencies: [
-                "OsteoODE", "OsteoModel", "OsteoClinical", "QFracture2012",
+                "OsteoODE", "OsteoModel", "OsteoClinical", .product(name: "QFracture2012", package: "QFracture2012"),
                 .product(name: "Yams", package: "Yams"),
             ],
             resources: [.copy("Resources")]
@@ -53,7 +54,7 @@ let package = Package(
         .testTarget(name: "OsteoODETests", dependencies: ["OsteoODE", "OsteoTestProblems", "MallocCounter"]),
         .testTarget(name: "OsteoModelTests", dependencies: ["OsteoModel", "OsteoODE"], exclude: ["Fixtures"]),
         .testTarget(name: "OsteoClinicalTests", dependencies: ["OsteoClinical"]),
-        .testTarget(name: "QFracture2012Tests", dependencies: ["QFracture2012"]),
+        .testTarget(name: "QFracture2012Tests", dependencies: [.product(name: "QFracture2012", package: "QFracture2012")]),
         .testTarget(name: "OsteoSimTests", dependencies: ["OsteoSim"]),
     ],
     swiftLanguageModes: [.v6]
