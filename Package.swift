@@ -49,6 +49,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzz target for the scenario and patient parsers (tools/fuzz/run.sh builds it with libFuzzer).
+        .executableTarget(name: "osteosim-fuzz", dependencies: ["OsteoSim"]),
         // Counts heap allocations of the calling thread (glibc interposer); tests only.
         .target(name: "MallocCounter"),
         .testTarget(name: "OsteoODETests", dependencies: ["OsteoODE", "OsteoTestProblems", "MallocCounter"]),
