@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
         .package(path: "Packages/QFracture2012"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .target(name: "OsteoODE"),
@@ -57,7 +58,7 @@ let package = Package(
         .testTarget(name: "OsteoModelTests", dependencies: ["OsteoModel", "OsteoODE"], exclude: ["Fixtures"]),
         .testTarget(name: "OsteoClinicalTests", dependencies: ["OsteoClinical"]),
         .testTarget(name: "QFracture2012Tests", dependencies: [.product(name: "QFracture2012", package: "QFracture2012")]),
-        .testTarget(name: "OsteoSimTests", dependencies: ["OsteoSim"]),
+        .testTarget(name: "OsteoSimTests", dependencies: ["OsteoSim", .product(name: "PropertyBased", package: "swift-property-based")]),
     ],
     swiftLanguageModes: [.v6]
 )

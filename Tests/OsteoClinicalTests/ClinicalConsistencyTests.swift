@@ -67,7 +67,7 @@ import Testing
     let on = try assess(vignette(age: 70, doseMg: nil) {
         $0.glucocorticoids = [GlucocorticoidCourse(drug: .prednisolone, doseMgPerDay: 10, startDay: -364)]
     })
-    #expect(on.scope.allSatisfy(\.inScope))
+    #expect(on.scope.allSatisfy { $0.inScope })
     // FRAX at 95 (FRAX covers 40-90).
     let old = try assess(vignette(age: 95) { $0.frax = FRAXInput(majorOsteoporoticPct: 20, hipPct: 5) })
     #expect(old.scope(of: "frax_adjusted")?.inScope == false)
