@@ -20,7 +20,7 @@ struct YAMLConversion {
     mutating func value(_ node: Node, path: String, depth: Int) throws(InputError) -> Any {
         nodes += 1
         if nodes > InputLimits.maxNodes {
-            throw fail(path, "more than \(InputLimits.maxNodes) values after expanding aliases (*name)",
+            throw fail(path, "more than \(InputLimits.maxNodes) values, counting each use of an alias (*name) in full",
                        accepted: "at most \(InputLimits.maxNodes) values (docs/file-formats.md, Limits)")
         }
         if depth > InputLimits.maxDepth {
