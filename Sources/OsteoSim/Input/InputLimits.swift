@@ -28,11 +28,20 @@ struct DepthScanner {
     var indents: [Int] = []      // block indentation stack
     var quote: UInt8? = nil      // open ' or " scalar (may span lines)
     var blockScalarParent: Int? = nil
+    /// Net flow brackets seen inside the current quoted scalar. If the scanner took text for a quoted scalar that
+    /// the YAML parser reads as plain (it may not tell them apart in every case), these brackets would be real
+    /// nesting: they count towards the depth while the quote is open, and what is left unclosed at its end is
+    /// carried in `suspect`, which never decreases. A correctly quoted "[x]" leaves nothing.
+    var regionNet = 0
+    var suspect = 0
 
     static let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), hash = UInt8(ascii: "#")
     static let dq = UInt8(ascii: "\""), sq = UInt8(ascii: "'"), backslash = UInt8(ascii: "\\")
     static let openers: Set<UInt8> = [UInt8(ascii: "["), UInt8(ascii: "{")]
     static let closers: Set<UInt8> = [UInt8(ascii: "]"), UInt8(ascii: "}")]
+    /// Bytes after which a value (so a quoted scalar) can start.
+    static let valueStarters: Set<UInt8> = [UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "?"),
+                                            UInt8(ascii: "&"), UInt8(ascii: "!"), UInt8(ascii: "|"), UInt8(ascii: ">")]
     /// Bytes after which a token starts.
     static let separators: Set<UInt8> = [space, tab, UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: "-"), UInt8(ascii: "?")]
 
@@ -55,7 +64,7 @@ struct DepthScanner {
         while i < l.endIndex && (l[i] == Self.space || l[i] == Self.tab) { i += 1 }
         let indent = i - l.startIndex
         let blank = i == l.endIndex || l[i] == Self.hash || l[i] == UInt8(ascii: "\r")
-        if let parent = blockScalarParent {
+        if let parent = blockScalarParent, suspect == 0 {
             if blank || indent > parent { return nil }
             blockScalarParent = nil
         }
@@ -81,15 +90,29 @@ struct DepthScanner {
             }
         }
         var previous: UInt8 = Self.space
+        // The last byte that was not a space, outside quotes (nil at the start of the line): a quote opens a
+        // quoted scalar only where a value can start (after an indicator or at the start of the line); inside a
+        // plain scalar ("a 'b") it is text. Getting this wrong would hide the brackets that follow.
+        var lastSignificant: UInt8? = nil
         var k = i
         var colons = 0
         while k < l.endIndex {
             let c = l[k]
+            defer { if quote == nil && c != Self.space && c != Self.tab { lastSignificant = c } }
             if let q = quote {
                 if q == Self.dq && c == Self.backslash { k += 2; previous = 0; continue }
+                if Self.openers.contains(c) {
+                    regionNet += 1
+                    let d = indents.count + extra + colons + flow + suspect + regionNet
+                    if d > limit { return d }
+                } else if Self.closers.contains(c) {
+                    regionNet = max(0, regionNet - 1)
+                }
                 if c == q {
                     if q == Self.sq && k + 1 < l.endIndex && l[k + 1] == Self.sq { k += 2; continue }
                     quote = nil
+                    suspect += regionNet
+                    regionNet = 0
                 }
                 previous = c
                 k += 1
@@ -97,11 +120,13 @@ struct DepthScanner {
             }
             let tokenStart = Self.separators.contains(previous) || k == i
             if c == Self.hash && (previous == Self.space || previous == Self.tab || k == i) { break }
-            if (c == Self.dq || c == Self.sq) && tokenStart {
+            let valueStart = lastSignificant.map { Self.valueStarters.contains($0) } ?? true
+            if (c == Self.dq || c == Self.sq) && tokenStart && valueStart {
                 quote = c
             } else if Self.openers.contains(c) && (flow > 0 || tokenStart) {
                 flow += 1
-                if indents.count + extra + colons + flow > limit { return indents.count + extra + colons + flow }
+                let d = indents.count + extra + colons + flow + suspect + regionNet
+                if d > limit { return d }
             } else if Self.closers.contains(c) && flow > 0 {
                 flow -= 1
             } else if c == UInt8(ascii: ":") && flow == 0 && (k + 1 == l.endIndex || l[k + 1] == Self.space || l[k + 1] == Self.tab) {
@@ -119,7 +144,7 @@ struct DepthScanner {
             previous = c
             k += 1
         }
-        let depth = indents.count + extra + colons + flow
+        let depth = indents.count + extra + colons + flow + suspect + regionNet
         return depth > limit ? depth : nil
     }
 }

@@ -21,24 +21,55 @@ public struct InputNode: @unchecked Sendable {
     /// Parses YAML or JSON text, within `InputLimits` (size, nesting depth, nodes after alias expansion).
     /// A key given twice in one mapping is refused, naming both lines.
     public static func parse(_ text: String, file: String) throws(InputError) -> InputNode {
+        try parse(text, file: file, prescan: true)
+    }
+
+    /// `prescan: false` skips the nesting pre-scan (tests of the large-stack parser thread only).
+    static func parse(_ text: String, file: String, prescan: Bool) throws(InputError) -> InputNode {
         let bytes = text.utf8.count
         if bytes > InputLimits.maxBytes {
             throw InputError(file: file, field: "", problem: "the file is \(bytes) bytes, more than the limit of \(InputLimits.maxBytes) bytes (1 MiB)",
                              accepted: "a scenario or patient file of at most 1 MiB (docs/file-formats.md, Limits)")
         }
-        if let (depth, line) = InputLimits.depthExceeded(text) {
+        if prescan, let (depth, line) = InputLimits.depthExceeded(text) {
             throw InputError(file: file, field: "", problem: "line \(line): nested \(depth) levels deep, more than the limit of \(InputLimits.maxDepth)",
                              accepted: "mappings and lists nested at most \(InputLimits.maxDepth) levels (docs/file-formats.md, Limits)")
         }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            throw InputError(file: file, field: "", problem: "not valid YAML or JSON (\(error))")
+        return try onLargeStack { () throws(InputError) -> InputNode in
+            let root: Node?
+            do {
+                root = try Yams.compose(yaml: text)
+            } catch {
+                throw InputError(file: file, field: "", problem: "not valid YAML or JSON (\(error))")
+            }
+            guard let root else { return InputNode(file: file, value: nil) }
+            var budget = YAMLConversion(file: file)
+            return InputNode(file: file, value: try budget.value(root, path: "", depth: 0))
         }
-        guard let root else { return InputNode(file: file, value: nil) }
-        var budget = YAMLConversion(file: file)
-        return InputNode(file: file, value: try budget.value(root, path: "", depth: 0))
+    }
+
+    /// Stack of the thread that runs the YAML parser: the parser recurses once per nesting level, and the
+    /// pre-scan (`InputLimits.depthExceeded`) keeps real inputs to 64 levels; this is a second line of defence
+    /// against a text the pre-scan misjudges (pages are only used as deep as the parser goes).
+    static let parserStackBytes = 512 << 20
+
+    /// Runs `body` on a thread with a `parserStackBytes` stack and waits for it.
+    static func onLargeStack(_ body: @escaping @Sendable () throws(InputError) -> InputNode) throws(InputError) -> InputNode {
+        final class Box: @unchecked Sendable { var result: Result<InputNode, InputError>? }
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.result = Result { () throws(InputError) -> InputNode in try body() }
+            done.signal()
+        }
+        thread.stackSize = parserStackBytes
+        thread.start()
+        done.wait()
+        switch box.result {
+        case .success(let node): return node
+        case .failure(let error): throw error
+        case nil: throw InputError(file: "", field: "", problem: "internal error: the parser thread returned nothing")
+        }
     }
 
     /// Reads and parses a file; `-` reads standard input. At most `InputLimits.maxBytes` are read.
