@@ -121,6 +121,13 @@ struct DepthScanner {
             let tokenStart = Self.separators.contains(previous) || k == i
             if c == Self.hash && (previous == Self.space || previous == Self.tab || k == i) { break }
             let valueStart = lastSignificant.map { Self.valueStarters.contains($0) } ?? true
+            if (c == UInt8(ascii: "&") || c == UInt8(ascii: "!")) && tokenStart && valueStart {
+                // An anchor or tag before a value: the value may still start after it (e.g. `&a "text"`).
+                while k < l.endIndex && l[k] != Self.space && l[k] != Self.tab && !Self.closers.contains(l[k]) && l[k] != UInt8(ascii: ",") { k += 1 }
+                lastSignificant = UInt8(ascii: ":")
+                previous = Self.space
+                continue
+            }
             if (c == Self.dq || c == Self.sq) && tokenStart && valueStart {
                 quote = c
             } else if Self.openers.contains(c) && (flow > 0 || tokenStart) {
