@@ -143,6 +143,14 @@ import Testing
         #expect(patientError("sex: female\nage: 17\n")?.problem.contains("adults only") == true)
     }
 
+    @Test func longSexagesimalNumberIsRefusedNotATrap() throws {
+        // Found by the fuzzer: YAML 1.1 reads "1:0:…:0" as a base-60 integer; 13 fields (60^12 > Int.max) made
+        // Yams trap on overflow. Now kept as text and refused by the number field.
+        let e = try #require(patientError("sex: female\nage: 1:0:0:0:0:0:0:0:0:0:0:0:0\n"))
+        #expect(e.field == "age" && e.problem.contains("expected a number"), "\(e)")
+        #expect(patientError("sex: female\nage: 1:0:0:0:0:0:0:0:0:0:0:0:0.5\n")?.field == "age")
+    }
+
     @Test func messagesGiveTheRealReason() throws {
         let f = try #require(patientError("sex: female\nage: 65\nglucocorticoids: [{drug: prednisone, dose: 10 furlongs/day}]\n"))
         #expect(f.problem.contains("unknown mass unit 'furlongs'"))

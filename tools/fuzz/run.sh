@@ -13,7 +13,8 @@ mkdir -p "$corpus" .build-fuzz/artifacts
 cp examples/*.yaml examples/patients/* examples/bad/* "$corpus"/ 2>/dev/null || true
 # -timeout: one input taking more than 10 s is a hang; -rss_limit_mb: more than 1 GiB is a failure.
 set +e
-.build-fuzz/release/osteosim-fuzz "$corpus" -dict=tools/fuzz/yaml.dict -max_total_time="$seconds" \
+# The Swift runtime's backtracer would take the crash signal before libFuzzer can save the input.
+SWIFT_BACKTRACE=enable=no .build-fuzz/release/osteosim-fuzz "$corpus" -dict=tools/fuzz/yaml.dict -max_total_time="$seconds" \
   -timeout=10 -rss_limit_mb=1024 -max_len=4096 -print_final_stats=1 \
   -artifact_prefix=.build-fuzz/artifacts/ > .build-fuzz/fuzz.log 2>&1
 status=$?

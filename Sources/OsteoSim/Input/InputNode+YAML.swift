@@ -28,7 +28,11 @@ struct YAMLConversion {
                        accepted: "mappings and lists nested at most \(InputLimits.maxDepth) levels (docs/file-formats.md, Limits)")
         }
         switch node {
-        case .scalar:
+        case .scalar(let scalar):
+            // YAML 1.1 sexagesimal numbers ("1:30:00"): Yams 5 traps on integer overflow while converting a long
+            // one (found by the fuzzer), and no field takes them: keep the text (a number field then refuses it).
+            let text = scalar.string
+            if text.contains(":") && text.allSatisfy({ "0123456789:_.+-".contains($0) }) { return text }
             return Constructor.default.any(from: node)
         case .sequence(let seq):
             var out: [Any] = []
