@@ -6,6 +6,8 @@ import PackageDescription
 //   OsteoCatalog (ids shared by all: drugs, glucocorticoids, diseases; no dependencies)
 //   OsteoODE  <-  OsteoTestProblems  <-  osteosim-bench
 //   OsteoClinical, QFracture2012 (LGPL-3.0-or-later)  <-  OsteoSim
+// QFracture2012 is a local package (Packages/QFracture2012) whose dynamic product the executables load as a
+// shared library (LGPL); see docs/file-formats.md and Tests/OsteoSimTests/CLITests.swift (sharedQFracture).
 // OsteoClinical never imports the ODE code.
 let package = Package(
     name: "OsteoSim",
@@ -16,7 +18,6 @@ let package = Package(
         .library(name: "OsteoCatalog", targets: ["OsteoCatalog"]),
         .library(name: "OsteoPharm", targets: ["OsteoPharm"]),
         .library(name: "OsteoClinical", targets: ["OsteoClinical"]),
-        .library(name: "QFracture2012", type: .dynamic, targets: ["QFracture2012"]),
         .library(name: "OsteoSim", targets: ["OsteoSim"]),
         .library(name: "OsteoTestProblems", targets: ["OsteoTestProblems"]),
         .executable(name: "osteosim", targets: ["osteosim"]),
@@ -25,6 +26,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
+        .package(path: "Packages/QFracture2012"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .target(name: "OsteoODE"),
@@ -33,11 +36,11 @@ let package = Package(
         .target(name: "OsteoCatalog"),
         .target(name: "OsteoPharm", dependencies: ["OsteoODE", "OsteoModel", "OsteoCatalog"]),
         .target(name: "OsteoClinical", dependencies: ["OsteoCatalog"]),
-        .target(name: "QFracture2012", exclude: ["LICENSE.LGPL-3", "LICENSE.GPL-3"]),
         .target(
             name: "OsteoSim",
             dependencies: [
-                "OsteoODE", "OsteoModel", "OsteoPharm", "OsteoCatalog", "OsteoClinical", "QFracture2012",
+                "OsteoODE", "OsteoModel", "OsteoPharm", "OsteoCatalog", "OsteoClinical",
+                .product(name: "QFracture2012", package: "QFracture2012"),
                 .product(name: "Yams", package: "Yams"),
             ],
             resources: [.copy("Resources")]
@@ -53,6 +56,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Fuzz target for the scenario and patient parsers (tools/fuzz/run.sh builds it with libFuzzer).
+        .executableTarget(name: "osteosim-fuzz", dependencies: ["OsteoSim"]),
         // Counts heap allocations of the calling thread (glibc interposer); tests only.
         .target(name: "MallocCounter"),
         // Shared test helpers (finite-difference Jacobian check); tests only.
@@ -61,8 +66,9 @@ let package = Package(
         .testTarget(name: "OsteoModelTests", dependencies: ["OsteoModel", "OsteoODE", "OsteoTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "OsteoPharmTests", dependencies: ["OsteoPharm", "OsteoModel", "OsteoODE", "OsteoTestSupport", "MallocCounter"]),
         .testTarget(name: "OsteoClinicalTests", dependencies: ["OsteoClinical"]),
-        .testTarget(name: "QFracture2012Tests", dependencies: ["QFracture2012"]),
-        .testTarget(name: "OsteoSimTests", dependencies: ["OsteoSim", "OsteoPharm", "OsteoModel", "OsteoTestSupport"]),
+        .testTarget(name: "QFracture2012Tests", dependencies: [.product(name: "QFracture2012", package: "QFracture2012")]),
+        .testTarget(name: "OsteoSimTests", dependencies: ["OsteoSim", "OsteoPharm", "OsteoModel", "OsteoTestSupport",
+                                                         .product(name: "PropertyBased", package: "swift-property-based")]),
     ],
     swiftLanguageModes: [.v6]
 )

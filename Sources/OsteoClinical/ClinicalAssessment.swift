@@ -3,7 +3,7 @@ public struct ClinicalError: Error, Sendable, Equatable, CustomStringConvertible
     public var message: String
     public var description: String { message }
 
-    static func child(_ age: Double) -> ClinicalError {
+    public static func child(_ age: Double) -> ClinicalError {
         ClinicalError(message: "age \(formatNumber(age)) years: OsteoSim assesses adults only (18 years and over). "
             + "ACR 2022, JSBMR 2014, IOF-ECTS 2012, NOGG, FRAX and QFracture are adult instruments; ACR 2017 covers children "
             + (age < 4 ? "only from 4 years" : "4-17 years with separate paediatric recommendations")
@@ -32,6 +32,13 @@ public struct ClinicalAssessment: Sendable, Equatable, Codable {
     public var eligibility: [DrugEligibility.Finding]
     public var sequencing: [Sequencing.Finding]
     public var cautions: [String]
+    /// Each instrument's scope for this patient (`acr2022`, `acr2017`, `jsbmr2014`, `iof_ects2012`, `nogg2022`,
+    /// `frax_adjusted`).
+    public var scope: [InstrumentScope]
+    /// ACR 2017 recommends drug therapy (risk category moderate or high, or very-high-dose glucocorticoid from 30).
+    public var acr2017TreatmentRecommended: Bool
+
+    public func scope(of instrument: String) -> InstrumentScope? { scope.first { $0.instrument == instrument } }
 
     /// Adults from 18 years; younger patients are refused with `ClinicalError`.
     public static let minimumAge = 18.0
@@ -40,7 +47,7 @@ public struct ClinicalAssessment: Sendable, Equatable, Codable {
         guard p.age >= minimumAge else { throw .child(p.age) }
         let f = PatientFacts(p, settings: settings)
         let elig = DrugEligibility.findings(f)
-        let seq = Sequencing.findings(f)
+        let seq = Sequencing.reconciled(Sequencing.findings(f), with: elig)
 
         let a22 = ACR2022.categorise(f)
         var recs22 = ACR2022Recommendations.rules.filter { $0.applies(f, a22.category) }.map { $0.make(f, a22.category, eligibility: elig) }
@@ -65,15 +72,22 @@ public struct ClinicalAssessment: Sendable, Equatable, Codable {
             acr2017VeryHighDoseGlucocorticoid: a17.veryHighDoseGlucocorticoid,
             jsbmr2014: JSBMR2014.score(f), iofEcts2012: IOFECTS2012.assess(f), nogg2022: NOGG2022.assess(f),
             fraxAdjustedACR: f.acrAdjustedFRAX, fraxAdjustedKanis: fraxKanis,
-            eligibility: elig, sequencing: seq, cautions: cautions(f, seq))
+            eligibility: elig, sequencing: seq, cautions: cautions(f, seq), scope: InstrumentScope.all(f),
+            acr2017TreatmentRecommended: ACR2017Recommendations.treat(f, a17.category))
     }
 
     static func cautions(_ f: PatientFacts, _ seq: [Sequencing.Finding]) -> [String] {
         let p = f.patient, e = f.exposure
         var c: [String] = []
         for s in seq where s.urgent { c.append("URGENT: " + s.text) }
-        if e.currentDailyPEQMg < 2.5 || e.continuousDaysAtOrAbove2_5mg <= 91 {
-            c.append("ACR 2022 scope is glucocorticoid >= 2.5 mg/day for > 3 months (current \(formatNumber(e.currentDailyPEQMg)) mg/day, run of \(e.continuousDaysAtOrAbove2_5mg) days past + planned); categories are shown for information")
+        let outside = InstrumentScope.all(f).filter { !$0.inScope }.map(\.instrument)
+        if !outside.isEmpty {
+            c.append("outside the scope of \(outside.joined(separator: ", ")) (each says why): those results are shown for information only")
+        }
+        if !e.overlappingCourses.isEmpty {
+            let pairs = e.overlappingCourses.prefix(5).map { "\($0[0] + 1) and \($0[1] + 1)" }.joined(separator: ", ")
+            let more = e.overlappingCourses.count > 5 ? " and \(e.overlappingCourses.count - 5) more pairs" : ""
+            c.append("glucocorticoid courses overlap (courses \(pairs)\(more)): their doses are added, up to \(formatNumber(e.peakDailyPEQMg)) mg/day prednisolone-equivalent on the busiest day; check that this is intended (a taper or a switch is written as consecutive courses)")
         }
         if p.pregnant || p.planningPregnancy {
             c.append("pregnant or planning pregnancy: the drug suggestions of JSBMR 2014 and IOF-ECTS do not apply; calcium and vitamin D only, specialist advice")

@@ -39,6 +39,27 @@ public enum FRAXAdjustment {
         public var method: Method
         public var doseBand: String
         public var source: RuleSource
+        /// What bounded the result, if anything (empty when the multipliers were applied as they are).
+        public var notes: [String] = []
+    }
+
+    /// The adjusted pair as probabilities: MOF at most 100%, hip at most MOF (a hip fracture is a major
+    /// osteoporotic fracture, so its probability cannot exceed MOF's). A multiplied value past either bound is
+    /// set to the bound and the note says so (the published multipliers were derived for ordinary risks, not
+    /// for values near 100%).
+    static func bounded(_ r: Result) -> Result {
+        var r = r
+        let rawMOF = r.majorOsteoporoticPct, rawHip = r.hipPct
+        if rawMOF > 100 {
+            r.majorOsteoporoticPct = 100
+            r.notes.append("major osteoporotic \(fixed(rawMOF, 1))% after the multiplier is not a probability: reported as 100% (upper bound)")
+        }
+        if rawHip > r.majorOsteoporoticPct {
+            r.hipPct = r.majorOsteoporoticPct
+            r.notes.append("hip \(fixed(rawHip, 1))% after the multiplier exceeds the major osteoporotic \(fixed(r.majorOsteoporoticPct, 1))%, "
+                + "of which hip fracture is a part: reported as \(fixed(r.hipPct, 1))% (upper bound)")
+        }
+        return r
     }
 
     /// Kanis 2011 Table (reproduced in Allergy Asthma Clin Immunol 9:30, Table 7) [V]: % change, ages 40…90.
@@ -55,10 +76,10 @@ public enum FRAXAdjustment {
         case .acr:
             let high = settings.boundary.isHigh(peq)
             let m = high ? acrMOFMultiplier : 1, h = high ? acrHipMultiplier : 1
-            return Result(majorOsteoporoticPct: frax.majorOsteoporoticPct * m, hipPct: frax.hipPct * h,
+            return bounded(Result(majorOsteoporoticPct: frax.majorOsteoporoticPct * m, hipPct: frax.hipPct * h,
                           majorOsteoporoticChangePct: (m - 1) * 100, hipChangePct: (h - 1) * 100,
                           method: .acr, doseBand: high ? "high (\(settings.boundary.rawValue) mg/day)" : "not high",
-                          source: RuleSource(Citation.acr2022 + ", Table 1 footnote; " + Citation.acr2017, .verified))
+                          source: RuleSource(Citation.acr2022 + ", Table 1 footnote; " + Citation.acr2017, .verified)))
         case .kanis2011:
             let band: String
             let mofPct: Double, hipPct: Double
@@ -75,11 +96,11 @@ public enum FRAXAdjustment {
                 mofPct = 0
                 hipPct = 0
             }
-            return Result(majorOsteoporoticPct: frax.majorOsteoporoticPct * (1 + mofPct / 100),
+            return bounded(Result(majorOsteoporoticPct: frax.majorOsteoporoticPct * (1 + mofPct / 100),
                           hipPct: frax.hipPct * (1 + hipPct / 100),
                           majorOsteoporoticChangePct: mofPct, hipChangePct: hipPct, method: .kanis2011, doseBand: band,
                           source: RuleSource(Citation.kanis2011, .verified,
-                                             note: "age between columns: \(settings.ageInterpolation.rawValue) [M]"))
+                                             note: "age between columns: \(settings.ageInterpolation.rawValue) [M]")))
         }
     }
 

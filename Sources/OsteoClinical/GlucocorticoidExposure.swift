@@ -41,6 +41,13 @@ public struct GlucocorticoidExposure: Sendable, Equatable, Codable {
     public var continuousDaysAtOrAbove7_5mg: Int
     /// Past + planned days with any systemic GC ≥ 2.5 mg/day (run including today); for the ACR scope (>3 months).
     public var continuousDaysAtOrAbove2_5mg: Int
+    /// Past + planned days on any systemic GC (run including today); for the scope of JSBMR 2014, IOF-ECTS 2012
+    /// and NOGG 2022 (≥ 3 months of glucocorticoid at any dose).
+    public var continuousDaysOnGlucocorticoid: Int
+    /// Highest total PEQ dose on any day of the past and planned year, mg/day, and whether courses overlap then.
+    public var peakDailyPEQMg: Double
+    /// Pairs of courses (0-based indices) taken on a common day of the past or planned year.
+    public var overlappingCourses: [[Int]]
     /// Whether any course is open-ended.
     public var openEnded: Bool
 
@@ -67,6 +74,17 @@ public struct GlucocorticoidExposure: Sendable, Equatable, Codable {
         }
         continuousDaysAtOrAbove7_5mg = run(7.5)
         continuousDaysAtOrAbove2_5mg = run(2.5)
+        continuousDaysOnGlucocorticoid = run(Double.leastNonzeroMagnitude)
+        peakDailyPEQMg = (past + planned).max() ?? 0
+        var pairs: [[Int]] = []
+        for i in courses.indices {
+            for j in courses.indices where j > i {
+                let a = courses[i], b = courses[j]
+                let from = max(a.startDay, b.startDay, -364), to = min(a.stopDay ?? 366, b.stopDay ?? 366, 366)
+                if from < to { pairs.append([i, j]) }
+            }
+        }
+        overlappingCourses = pairs
         openEnded = courses.contains { $0.stopDay == nil }
     }
 }

@@ -1,6 +1,11 @@
 /// A recommendation as a guideline states it, with the eligibility of each option for this patient.
 public struct Recommendation: Sendable, Equatable, Codable {
-    public enum Strength: String, Sendable, Codable { case strong, conditional, goodPractice = "good_practice" }
+    public enum Strength: String, Sendable, Codable {
+        case strong, conditional, goodPractice = "good_practice"
+        /// The guideline recommends drugs none of which is suitable for this patient: the text says so and what
+        /// to do instead.
+        case noSuitableOption = "no_suitable_option"
+    }
 
     public struct Option: Sendable, Equatable, Codable {
         public var drug: OsteoporosisDrug
@@ -36,6 +41,44 @@ extension RecommendationRule {
                                   notes: eligibility.filter { $0.drugs.contains(d) }.map(\.text))
         }
         return Recommendation(id: id, text: text, strength: strength, options: options, rationale: rationale(f, c), source: source)
+            .reconciled(with: eligibility)
+    }
+}
+
+extension Recommendation {
+    /// Drugs considered when none of a recommendation's options is suitable (the GIOP options of ACR 2022, plus
+    /// ibandronate).
+    static let fallbackDrugs: [OsteoporosisDrug] = Drugs.acr2022Options + [.ibandronate]
+
+    static func describe(_ o: Option) -> String {
+        o.drug.displayName + (o.eligibility.map { " (" + spaced($0.rawValue) + ")" } ?? "")
+    }
+
+    /// Makes the text and strength agree with the options' eligibility: when none of the drug options is
+    /// suitable, the strength becomes `noSuitableOption` and the text says why and what to do instead; when only
+    /// some are, the text names the suitable ones.
+    func reconciled(with eligibility: [DrugEligibility.Finding]) -> Recommendation {
+        let drugs = options.filter { $0.drug != .calciumVitaminD }
+        guard !drugs.isEmpty else { return self }
+        let suitable = drugs.filter(\.suitable)
+        var r = self
+        if suitable.isEmpty {
+            let others = Self.fallbackDrugs.filter { d in !drugs.contains { $0.drug == d } }
+                .map { Option(drug: $0, eligibility: DrugEligibility.verdict(for: $0, in: eligibility), notes: []) }
+                .filter(\.suitable)
+            let instead = others.isEmpty
+                ? "no osteoporosis drug is suitable: refer to a bone specialist; calcium and vitamin D, fall prevention"
+                : "consider " + others.map(Self.describe).joined(separator: ", ") + " with specialist advice, or refer to a bone specialist"
+            let listed: String = drugs.map(Self.describe).joined(separator: ", ")
+            let original: String = "\"" + text + "\" (" + spaced(strength.rawValue) + ")"
+            r.text = "None of the options is suitable for this patient (" + listed + ") for the guideline's " + original + "; instead: " + instead
+            r.strength = .noSuitableOption
+        } else if suitable.count < drugs.count {
+            let yes: String = suitable.map(Self.describe).joined(separator: ", ")
+            let no: String = drugs.filter { !$0.suitable }.map(Self.describe).joined(separator: ", ")
+            r.text = text + " — suitable for this patient: " + yes + "; not: " + no
+        }
+        return r
     }
 }
 
@@ -116,3 +159,6 @@ enum ACR2017Recommendations {
               applies: { f, _ in f.patient.pregnant || f.patient.planningPregnancy }, rationale: { _, _ in "pregnancy" }),
     ]
 }
+
+/// `raw_value` as words ("not_recommended" → "not recommended").
+func spaced(_ raw: String) -> String { String(raw.map { $0 == "_" ? " " : $0 }) }

@@ -7,7 +7,7 @@ struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Assess an embedded example patient and project her BMD (no files needed).",
-        discussion: "A 65-year-old woman starting prednisone 10 mg/day: her ACR 2022 assessment, then projected lumbar spine and total hip BMD change at 12 and 24 months.")
+        discussion: "A 65-year-old woman starting prednisone 10 mg/day: her ACR 2022 assessment, then projected lumbar spine and total hip BMD change at 12 and 24 months. Exit status: 0 success, 1 a failed run or output that could not be written. File formats, limits and exit codes: \(OsteoSimInfo.fileFormatsDoc).")
 
     func run() throws {
         var out = "OsteoSim demo — a 65-year-old woman starting prednisone 10 mg/day today.\n\n"
@@ -15,7 +15,7 @@ struct DemoCommand: ParsableCommand {
         do {
             report = try DemoAssessment.report()
         } catch {
-            FileHandle.standardError.write(Data("osteosim: \(error)\n".utf8))
+            CLI.printError("\(error)")
             throw ExitCode(1)
         }
         out += report.text()
@@ -25,7 +25,7 @@ struct DemoCommand: ParsableCommand {
         do {
             rows.append(try BMDProjection.untreatedBackground(patient: patient))
         } catch {
-            FileHandle.standardError.write(Data("osteosim: simulation failed: \(error)\n".utf8))
+            CLI.printError("simulation failed: \(error)")
             throw ExitCode(1)
         }
         rows += DemoAssessment.recommendedOptions(report).map(BMDProjection.pending)
@@ -42,6 +42,6 @@ struct DemoCommand: ParsableCommand {
           shown as "not simulated" rather than guessed.
 
         """
-        print(out, terminator: "")
+        try CLI.write(out, to: nil)
     }
 }

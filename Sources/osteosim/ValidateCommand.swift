@@ -6,7 +6,7 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Run the validation cases: simulated vs published; exit 0 only if all pass.",
-        discussion: "Cases live in validation/cases (embedded in the binary). Exit status: 0 all pass, 1 any miss, 2 bad case file or unknown --case.")
+        discussion: "Cases live in validation/cases (embedded in the binary). Exit status: 0 all pass, 1 any miss or output that could not be written, 2 bad case file, unknown --case or bad usage. File formats, limits and exit codes: \(OsteoSimInfo.fileFormatsDoc).")
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
@@ -17,14 +17,14 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         var cases: [ValidationCase]
         do { cases = try ValidationCase.bundled() } catch {
-            FileHandle.standardError.write(Data("osteosim: \(error)\n".utf8))
+            CLI.printError("\(error)")
             throw ExitCode(2)
         }
         if let caseID {
             cases = cases.filter { $0.id == caseID }
             if cases.isEmpty {
                 let ids = ((try? ValidationCase.bundled()) ?? []).map(\.id).joined(separator: ", ")
-                FileHandle.standardError.write(Data("osteosim: --case: unknown case '\(caseID)'; accepted: \(ids)\n".utf8))
+                CLI.printError("--case: unknown case '\(caseID)'; accepted: \(ids)")
                 throw ExitCode(2)
             }
         }
@@ -33,9 +33,9 @@ struct ValidateCommand: ParsableCommand {
             let f = DateFormatter()
             f.dateFormat = "yyyy-MM-dd"
             f.timeZone = TimeZone(identifier: "UTC")
-            print(ValidationReport.markdown(cases, results, date: f.string(from: Date()), machine: MachineInfo.summary), terminator: "")
+            try CLI.write(ValidationReport.markdown(cases, results, date: f.string(from: Date()), machine: MachineInfo.summary), to: nil)
         } else {
-            print(format == .json ? ValidationReport.json(results) : ValidationReport.table(results), terminator: "")
+            try CLI.write(format == .json ? ValidationReport.json(results) : ValidationReport.table(results), to: nil)
         }
         if results.contains(where: { !$0.pass }) { throw ExitCode(1) }
     }

@@ -19,31 +19,36 @@ extension AssessmentReport {
             ("days_at_or_above_30mg_planned", .number(Double(e.plannedDaysAtOrAbove30mg))),
             ("continuous_days_at_or_above_7_5mg", .number(Double(e.continuousDaysAtOrAbove7_5mg))),
         ])))
-        top.append(("acr2022", .object([
+        func scope(_ id: String) -> [(String, AssessJSON)] {
+            guard let s = c.scope(of: id) else { return [] }
+            return [("in_scope", .bool(s.inScope)), ("scope", .string(s.note))]
+        }
+        top.append(("acr2022", .object(scope("acr2022") + [
             ("risk_category", .string(c.acr2022.riskCategory.rawValue)),
             ("criteria", .array(c.acr2022.criteria.map(Self.json))),
             ("recommendations", .array(c.acr2022.recommendations.map(Self.json))),
         ])))
-        top.append(("acr2017", .object([
+        top.append(("acr2017", .object(scope("acr2017") + [
             ("risk_category", .string(c.acr2017.riskCategory.rawValue)),
             ("very_high_dose_glucocorticoid", .bool(c.acr2017VeryHighDoseGlucocorticoid)),
+            ("treatment_recommended", .bool(c.acr2017TreatmentRecommended)),
             ("criteria", .array(c.acr2017.criteria.map(Self.json))),
             ("recommendations", .array(c.acr2017.recommendations.map(Self.json))),
         ])))
         let j = c.jsbmr2014
-        top.append(("jsbmr2014", .object([
+        top.append(("jsbmr2014", .object(scope("jsbmr2014") + [
             ("score", .number(Double(j.score))), ("treat", .bool(j.treat)), ("threshold", .number(Double(JSBMR2014.threshold))),
             ("lower_bound", .bool(j.lowerBound)),
             ("items", .array(j.items.map { .object([("item", .string($0.item)), ("value", .string($0.value)), ("points", .number(Double($0.points)))]) })),
             ("first_line", .strings(j.firstLine.map(\.rawValue))), ("alternatives", .strings(j.alternatives.map(\.rawValue))),
             ("source", Self.json(j.source)),
         ])))
-        top.append(("iof_ects2012", .object([("decision", .string(c.iofEcts2012.decision.rawValue)), ("reasons", .strings(c.iofEcts2012.reasons)), ("source", Self.json(c.iofEcts2012.source))])))
-        top.append(("nogg2022", .object([("start_bone_protection", .bool(c.nogg2022.startBoneProtection)), ("reasons", .strings(c.nogg2022.reasons)), ("source", Self.json(c.nogg2022.source))])))
+        top.append(("iof_ects2012", .object(scope("iof_ects2012") + [("decision", .string(c.iofEcts2012.decision.rawValue)), ("reasons", .strings(c.iofEcts2012.reasons)), ("source", Self.json(c.iofEcts2012.source))])))
+        top.append(("nogg2022", .object(scope("nogg2022") + [("start_bone_protection", .bool(c.nogg2022.startBoneProtection)), ("reasons", .strings(c.nogg2022.reasons)), ("source", Self.json(c.nogg2022.source))])))
         if let acr = c.fraxAdjustedACR, let entered = file.patient.frax {
-            var frax: [(String, AssessJSON)] = [
+            var frax: [(String, AssessJSON)] = scope("frax_adjusted") + [
                 ("major_osteoporotic_pct", .number(acr.majorOsteoporoticPct)), ("hip_pct", .number(acr.hipPct)),
-                ("method", .string("acr")), ("dose_band", .string(acr.doseBand)),
+                ("method", .string("acr")), ("dose_band", .string(acr.doseBand)), ("notes", .strings(acr.notes)),
                 ("entered", .object([("major_osteoporotic_pct", .number(entered.majorOsteoporoticPct)), ("hip_pct", .number(entered.hipPct)),
                                      ("bmd_used", entered.bmdUsed.map(AssessJSON.bool) ?? .null), ("country", entered.country.map(AssessJSON.string) ?? .null)])),
                 ("source", Self.json(acr.source)),
@@ -51,7 +56,7 @@ extension AssessmentReport {
             if let k = c.fraxAdjustedKanis {
                 frax.append(("kanis2011", .object([("major_osteoporotic_pct", .number(k.majorOsteoporoticPct)), ("hip_pct", .number(k.hipPct)),
                                                    ("major_osteoporotic_change_pct", .number(k.majorOsteoporoticChangePct)), ("hip_change_pct", .number(k.hipChangePct)),
-                                                   ("dose_band", .string(k.doseBand)), ("source", Self.json(k.source))])))
+                                                   ("dose_band", .string(k.doseBand)), ("notes", .strings(k.notes)), ("source", Self.json(k.source))])))
             }
             top.append(("frax_adjusted", .object(frax)))
         } else {

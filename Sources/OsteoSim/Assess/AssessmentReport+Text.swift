@@ -14,30 +14,39 @@ extension AssessmentReport {
         o += "\(fixed(e.cumulativeLastYearG, 2)) g in the past year (\(e.cumulativeEntered ? "entered" : "derived from courses")); "
         o += "days at >= 30 mg/day: \(e.pastDaysAtOrAbove30mg) past, \(e.plannedDaysAtOrAbove30mg) planned\n\n"
 
-        o += "ACR 2022 (default): \(Self.label(c.acr2022.riskCategory.rawValue)) risk\n"
+        o += "ACR 2022 (default): \(Self.label(c.acr2022.riskCategory.rawValue)) risk\n" + scopeLine("acr2022")
         o += Self.criteria(c.acr2022.criteria) + Self.recommendations(c.acr2022.recommendations) + "\n"
-        o += "ACR 2017: \(Self.label(c.acr2017.riskCategory.rawValue)) risk"
-        o += c.acr2017VeryHighDoseGlucocorticoid ? " (very-high-dose glucocorticoid)\n" : "\n"
+        o += "ACR 2017: " + acr2017Header + "\n" + scopeLine("acr2017")
         o += Self.criteria(c.acr2017.criteria) + Self.recommendations(c.acr2017.recommendations) + "\n"
 
         let j = c.jsbmr2014
-        o += "JSBMR 2014: score \(j.score)\(j.lowerBound ? " (lower bound: %YAM unknown)" : "") — \(j.treat ? "drug treatment (score >= 3)" : "observe, re-score periodically (score < 3)")\n"
+        let jsbmrInScope = c.scope(of: "jsbmr2014")?.inScope ?? true
+        o += "JSBMR 2014: score \(j.score)\(j.lowerBound ? " (lower bound: %YAM unknown)" : "") — "
+        if jsbmrInScope {
+            o += (j.treat ? "drug treatment (score >= 3)" : "observe, re-score periodically (score < 3)") + "\n"
+        } else {
+            o += "not applicable: the patient is outside the score's scope; for information, the score " + (j.treat ? "is >= 3" : "is < 3") + "\n"
+        }
+        o += scopeLine("jsbmr2014")
         for i in j.items { o += "    \(i.item): \(i.value) → \(i.points)\n" }
-        if j.treat {
+        if j.treat && jsbmrInScope {
             o += "    first line: \(j.firstLine.map(\.displayName).joined(separator: ", ")); alternatives: \(j.alternatives.map(\.displayName).joined(separator: ", "))\n"
         }
         o += "    source: \(j.source)\n\n"
         o += "IOF-ECTS 2012: \(c.iofEcts2012.decision.rawValue.replacingOccurrences(of: "_", with: " ")) — \(c.iofEcts2012.reasons.joined(separator: "; "))\n"
-        o += "    source: \(c.iofEcts2012.source)\n"
+        o += scopeLine("iof_ects2012") + "    source: \(c.iofEcts2012.source)\n"
         o += "NOGG 2022: \(c.nogg2022.startBoneProtection ? "start bone protection with the glucocorticoid" : "no glucocorticoid-specific trigger")"
         o += c.nogg2022.reasons.isEmpty ? "\n" : " — \(c.nogg2022.reasons.joined(separator: "; "))\n"
-        o += "    source: \(c.nogg2022.source)\n\n"
+        o += scopeLine("nogg2022") + "    source: \(c.nogg2022.source)\n\n"
 
         if let a = c.fraxAdjustedACR, let f = p.frax {
             o += "FRAX adjusted for glucocorticoid dose (ACR): major osteoporotic \(fixed(a.majorOsteoporoticPct, 1))%, hip \(fixed(a.hipPct, 1))%"
             o += " (entered \(formatNumber(f.majorOsteoporoticPct))% / \(formatNumber(f.hipPct))%; dose \(a.doseBand))\n"
+            for n in a.notes { o += "    note: \(n)\n" }
+            o += scopeLine("frax_adjusted")
             if let k = c.fraxAdjustedKanis {
                 o += "    Kanis 2011 table: major osteoporotic \(fixed(k.majorOsteoporoticPct, 1))% (\(Self.signed(k.majorOsteoporoticChangePct))%), hip \(fixed(k.hipPct, 1))% (\(Self.signed(k.hipChangePct))%), dose \(k.doseBand)\n"
+                for n in k.notes { o += "    note (Kanis): \(n)\n" }
             }
         } else {
             o += "FRAX adjusted for glucocorticoid dose: no FRAX entered\n"
@@ -68,8 +77,26 @@ extension AssessmentReport {
             o += "\n"
         }
         o += "[V] = checked against a source; [M] = from memory of the guideline, not yet verified.\n"
-        o += Self.disclaimer + "\n"
         return o
+    }
+
+    /// "    outside its scope: …" when the patient is outside `instrument`'s population, else nothing.
+    func scopeLine(_ instrument: String) -> String {
+        guard let s = clinical.scope(of: instrument), !s.inScope else { return "" }
+        return "    outside its scope: it covers \(s.note); shown for information only\n"
+    }
+
+    /// The ACR 2017 header: the Table 1 category, and whether drug therapy is recommended when the two differ
+    /// (very-high-dose glucocorticoid).
+    var acr2017Header: String {
+        let c = clinical, category = Self.label(c.acr2017.riskCategory.rawValue)
+        guard c.acr2017VeryHighDoseGlucocorticoid else { return "\(category) risk" }
+        if c.acr2017.riskCategory == .low {
+            return c.acr2017TreatmentRecommended
+                ? "LOW risk by the Table 1 criteria, but very-high-dose glucocorticoid: drug treatment recommended (adults >= 30)"
+                : "LOW risk; very-high-dose glucocorticoid (its treatment rule applies from age 30)"
+        }
+        return "\(category) risk; also very-high-dose glucocorticoid"
     }
 
     static func label(_ raw: String) -> String { raw.replacingOccurrences(of: "_", with: " ").uppercased() }

@@ -74,7 +74,15 @@ public struct PatientFile: Sendable, Equatable {
             return n
         }
         let sex: ClinicalPatient.Sex = try required("sex").choice(["female", "male"]) == "female" ? .female : .male
-        var p = ClinicalPatient(sex: sex, age: try required("age").number(in: 0...120, unit: "years"))
+        let ageNode = try required("age")
+        let age: Double
+        do { age = try ageNode.number() } catch {
+            throw InputError(file: ageNode.file, field: ageNode.path, problem: error.problem, accepted: FieldRanges.age.accepted)
+        }
+        if age < FieldRanges.age.range.lowerBound && age >= 0 {
+            throw ageNode.error(ClinicalError.child(age).message, accepted: FieldRanges.age.accepted)
+        }
+        var p = ClinicalPatient(sex: sex, age: try FieldRanges.age.read(ageNode))
         p.menopausal = try optBool("menopausal")
         if sex == .male, p.menopausal == true { throw node("menopausal").error("menopausal: true is given for a man", accepted: "omit it, or false") }
         p.glucocorticoids = try opt("glucocorticoids") { n throws(InputError) in try n.items().map(course) } ?? []
@@ -96,7 +104,7 @@ public struct PatientFile: Sendable, Equatable {
             throw root.error("pregnancy fields are set for a man", accepted: "omit pregnant, planning_pregnancy and childbearing_potential for men")
         }
         for k in scoreKeys {
-            let v = try optNumber(k, -7...7)
+            let v = try optNumber(k, k.hasSuffix("_t_score") ? FieldRanges.tScore.range : FieldRanges.zScore.range)
             switch k {
             case "lumbar_spine_t_score": p.lumbarSpineTScore = v
             case "total_hip_t_score": p.totalHipTScore = v
@@ -110,7 +118,7 @@ public struct PatientFile: Sendable, Equatable {
         p.frax = node("frax").isNull ? nil : try frax(node("frax"))
         p.bmdLossLastYearPct = try optNumber("bmd_loss_last_year_pct", -50...50, unit: "%")
         p.dxaLeastSignificantChangePct = try optNumber("dxa_least_significant_change_pct", 0.1...20, unit: "%")
-        p.egfr = try optNumber("egfr", 0...200, unit: "mL/min/1.73 m2")
+        p.egfr = try optNumber("egfr", FieldRanges.egfr.range, unit: FieldRanges.egfr.unit)
         p.osteoporosisTherapy = try opt("osteoporosis_therapy") { n throws(InputError) in try n.items().map(therapy) } ?? []
         p.conditions = Set(try opt("conditions") { n throws(InputError) in
             try n.items().map { c throws(InputError) in
@@ -119,6 +127,7 @@ public struct PatientFile: Sendable, Equatable {
             }
         } ?? [])
 
+        try checkPlausibility(p, root: root, m)
         var file = PatientFile(name: try optString("name"), patient: p)
         file.heightCm = try optNumber("height_cm", 50...250, unit: "cm")
         file.weightKg = try optNumber("weight_kg", 10...350, unit: "kg")

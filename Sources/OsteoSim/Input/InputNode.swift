@@ -15,22 +15,89 @@ public struct InputNode: @unchecked Sendable {
         self.value = value
     }
 
-    /// Parses YAML or JSON text.
+    /// The name used in messages for standard input (the file argument `-`).
+    public static let standardInputName = "<standard input>"
+
+    /// Parses YAML or JSON text, within `InputLimits` (size, nesting depth, nodes after alias expansion).
+    /// A key given twice in one mapping is refused, naming both lines.
     public static func parse(_ text: String, file: String) throws(InputError) -> InputNode {
-        do {
-            let v = try Yams.load(yaml: text)
-            return InputNode(file: file, value: v)
-        } catch {
-            throw InputError(file: file, field: "", problem: "not valid YAML or JSON (\(error))")
+        try parse(text, file: file, prescan: true)
+    }
+
+    /// `prescan: false` skips the nesting pre-scan (tests of the large-stack parser thread only).
+    static func parse(_ text: String, file: String, prescan: Bool) throws(InputError) -> InputNode {
+        let bytes = text.utf8.count
+        if bytes > InputLimits.maxBytes {
+            throw InputError(file: file, field: "", problem: "the file is \(bytes) bytes, more than the limit of \(InputLimits.maxBytes) bytes (1 MiB)",
+                             accepted: "a scenario or patient file of at most 1 MiB (docs/file-formats.md, Limits)")
+        }
+        if prescan, let (depth, line) = InputLimits.depthExceeded(text) {
+            throw InputError(file: file, field: "", problem: "line \(line): nested \(depth) levels deep, more than the limit of \(InputLimits.maxDepth)",
+                             accepted: "mappings and lists nested at most \(InputLimits.maxDepth) levels (docs/file-formats.md, Limits)")
+        }
+        return try onLargeStack { () throws(InputError) -> InputNode in
+            let root: Node?
+            do {
+                root = try Yams.compose(yaml: text)
+            } catch {
+                throw InputError(file: file, field: "", problem: "not valid YAML or JSON (\(error))")
+            }
+            guard let root else { return InputNode(file: file, value: nil) }
+            var budget = YAMLConversion(file: file)
+            return InputNode(file: file, value: try budget.value(root, path: "", depth: 0))
         }
     }
 
-    /// Reads and parses a file.
-    public static func load(path: String) throws(InputError) -> InputNode {
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            throw InputError(file: path, field: "", problem: "cannot read the file (missing or not UTF-8 text)")
+    /// Stack of the thread that runs the YAML parser: the parser recurses once per nesting level, and the
+    /// pre-scan (`InputLimits.depthExceeded`) keeps real inputs to 64 levels; this is a second line of defence
+    /// against a text the pre-scan misjudges (pages are only used as deep as the parser goes).
+    static let parserStackBytes = 512 << 20
+
+    /// Runs `body` on a thread with a `parserStackBytes` stack and waits for it.
+    static func onLargeStack(_ body: @escaping @Sendable () throws(InputError) -> InputNode) throws(InputError) -> InputNode {
+        final class Box: @unchecked Sendable { var result: Result<InputNode, InputError>? }
+        let box = Box()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            box.result = Result { () throws(InputError) -> InputNode in try body() }
+            done.signal()
         }
-        return try parse(text, file: path)
+        thread.stackSize = parserStackBytes
+        thread.start()
+        done.wait()
+        switch box.result {
+        case .success(let node): return node
+        case .failure(let error): throw error
+        case nil: throw InputError(file: "", field: "", problem: "internal error: the parser thread returned nothing")
+        }
+    }
+
+    /// Reads and parses a file; `-` reads standard input. At most `InputLimits.maxBytes` are read.
+    public static func load(path: String) throws(InputError) -> InputNode {
+        let name = path == "-" ? standardInputName : path
+        let data: Data
+        if path == "-" {
+            data = FileHandle.standardInput.readData(ofLength: InputLimits.maxBytes + 1)
+        } else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw InputError(file: path, field: "", problem: "no such file")
+            }
+            if isDirectory.boolValue { throw InputError(file: path, field: "", problem: "is a directory, not a file") }
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw InputError(file: path, field: "", problem: "cannot open the file (permission?)")
+            }
+            defer { try? handle.close() }
+            data = handle.readData(ofLength: InputLimits.maxBytes + 1)
+        }
+        if data.count > InputLimits.maxBytes {
+            throw InputError(file: name, field: "", problem: "the input is more than the limit of \(InputLimits.maxBytes) bytes (1 MiB)",
+                             accepted: "a scenario or patient file of at most 1 MiB (docs/file-formats.md, Limits)")
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputError(file: name, field: "", problem: "not UTF-8 text")
+        }
+        return try parse(text, file: name)
     }
 
     public func error(_ problem: String, accepted: String? = nil) -> InputError {
@@ -68,6 +135,9 @@ public struct InputNode: @unchecked Sendable {
 
     public func string() throws(InputError) -> String {
         if let s = value as? String { return s }
+        if let b = value as? Bool {
+            throw error("expected text, got the boolean \(b) (YAML reads yes/no/on/off/true/false as booleans; quote the word to mean text)")
+        }
         if let n = value as? NSNumber { return n.stringValue }
         throw error("expected text")
     }
@@ -98,17 +168,19 @@ public struct InputNode: @unchecked Sendable {
         let u = unit.isEmpty ? "" : " \(unit)"
         let v: Double
         do { v = try number() } catch {
-            throw InputError(file: file, field: path, problem: error.problem, accepted: "a number from \(range.lowerBound) to \(range.upperBound)\(u)")
+            throw InputError(file: file, field: path, problem: error.problem,
+                             accepted: "a number from \(Quantity.formatted(range.lowerBound)) to \(Quantity.formatted(range.upperBound))\(u)")
         }
         guard range.contains(v) else {
-            throw error("\(v)\(u) is out of range", accepted: "\(range.lowerBound) to \(range.upperBound)\(u)")
+            throw error("\(Quantity.formatted(v))\(u) is out of range", accepted: "\(Quantity.formatted(range.lowerBound)) to \(Quantity.formatted(range.upperBound))\(u)")
         }
         return v
     }
 
     /// One of a fixed set of words.
     public func choice(_ options: [String]) throws(InputError) -> String {
-        let s = try string()
+        let s: String
+        do { s = try string() } catch { throw InputError(file: file, field: path, problem: error.problem, accepted: options.joined(separator: ", ")) }
         guard options.contains(s) else {
             var problem = "'\(s)' is not recognised"
             if let guess = closestMatch(to: s, in: options) { problem += " (did you mean '\(guess)'?)" }

@@ -39,8 +39,17 @@ public enum Quantity {
         let t = try text(node, accepted)
         guard let (v, unit) = split(t) else { throw node.error("'\(t)' is not a dose", accepted: accepted) }
         let parts = unit.replacingOccurrences(of: " ", with: "").split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let scale = massUnits[String(parts[0])], ["day", "d"].contains(String(parts[1])) else {
-            throw node.error(unit.isEmpty ? "dose '\(t)' has no unit" : "'\(t)' has no daily dose unit", accepted: accepted)
+        if unit.isEmpty { throw node.error("dose '\(t)' has no unit", accepted: accepted) }
+        guard parts.count == 2 else {
+            throw node.error("'\(t)' is not a dose per day (expected mass/day, e.g. mg/day)", accepted: accepted)
+        }
+        guard let scale = massUnits[String(parts[0])] else {
+            var problem = "unknown mass unit '\(parts[0])' in '\(t)'"
+            if let guess = closestMatch(to: String(parts[0]), in: Array(massUnits.keys).sorted()) { problem += " (did you mean '\(guess)'?)" }
+            throw node.error(problem, accepted: accepted)
+        }
+        guard ["day", "d"].contains(String(parts[1])) else {
+            throw node.error("unknown time unit '/\(parts[1])' in '\(t)' (a daily dose is per day)", accepted: accepted)
         }
         let mg = v * scale
         guard mg > 0 && mg <= 2000 else { throw node.error("\(formatted(mg)) mg/day is out of range", accepted: accepted) }

@@ -48,6 +48,7 @@ extension Scenario {
         if !parNode.isNull { s.parameters = try parseOverrides(parNode) }
         let pertNode = root.field("perturbations", in: top)
         if !pertNode.isNull { s.perturbations = try pertNode.items().map { (n) throws(InputError) in try parsePerturbation(n) } }
+        try checkPlausibility(s, root: root, top: top)
         return s
     }
 
@@ -58,21 +59,21 @@ extension Scenario {
         if sexNode.isNull { throw sexNode.error("required", accepted: "female, male") }
         let sex = Sex(rawValue: try sexNode.choice(["female", "male"])) ?? .female
         let ageNode = node.field("age", in: m)
-        if ageNode.isNull { throw ageNode.error("required", accepted: "18 to 100 years") }
-        let age = try ageNode.number(in: 18...100, unit: "years")
+        if ageNode.isNull { throw ageNode.error("required", accepted: FieldRanges.age.accepted) }
+        let age = try FieldRanges.age.read(ageNode)
         let menoNode = node.field("menopausal", in: m)
         let menopausal = menoNode.isNull ? (sex == .female && age >= 51) : try menoNode.bool()
         if sex == .male && menopausal { throw menoNode.error("only women can be menopausal") }
-        func optional(_ key: String, _ range: ClosedRange<Double>, _ unit: String) throws(InputError) -> Double? {
+        func optional(_ key: String, _ range: FieldRange) throws(InputError) -> Double? {
             let n = node.field(key, in: m)
-            return n.isNull ? nil : try n.number(in: range, unit: unit)
+            return n.isNull ? nil : try range.read(n)
         }
-        let ysm = try optional("years_since_menopause", 0...60, "years")
+        let ysm = try optional("years_since_menopause", FieldRanges.yearsSinceMenopause)
         if ysm != nil && !menopausal { throw node.field("years_since_menopause", in: m).error("given for a patient who is not menopausal") }
         return Patient(sex: sex, age: age, menopausal: menopausal,
-                       lumbarSpineTScore: try optional("lumbar_spine_t_score", -6...4, ""),
-                       totalHipTScore: try optional("total_hip_t_score", -6...4, ""),
-                       egfr: try optional("egfr", 5...150, "mL/min/1.73 m2"),
+                       lumbarSpineTScore: try optional("lumbar_spine_t_score", FieldRanges.tScore),
+                       totalHipTScore: try optional("total_hip_t_score", FieldRanges.tScore),
+                       egfr: try optional("egfr", FieldRanges.egfr),
                        yearsSinceMenopause: ysm)
     }
 
