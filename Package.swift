@@ -56,6 +56,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The core model's calibration search and issue-12 bar probes (docs/research/core-v2.md).
+        .executableTarget(name: "osteosim-calibrate", dependencies: ["OsteoModel", "OsteoODE", "OsteoPharm"]),
         // Fuzz target for the scenario and patient parsers (tools/fuzz/run.sh builds it with libFuzzer).
         .executableTarget(name: "osteosim-fuzz", dependencies: ["OsteoSim"]),
         // Counts heap allocations of the calling thread (glibc interposer); tests only.

@@ -55,6 +55,25 @@ public enum Lever: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// The documented range of the lever: the interval in which the core keeps plasma calcium
+    /// at 2.0–2.8 mmol/L and the solver succeeds (24 months at each end, 65-year-old woman;
+    /// `osteosim-calibrate sweep`, docs/research/core-v2.md "Lever sweep").
+    public var documentedRange: ClosedRange<Double> {
+        switch self {
+        case .osteoblastCommitment, .osteoblastDifferentiation: 0.2...2
+        case .osteoblastApoptosis: 0.33...3
+        case .osteoclastApoptosis: 0.5...3
+        case .ranklProduction: 0.3...3
+        case .ranklAvailability: 0.05...2
+        case .opgProduction: 0.2...3
+        case .osteocyteApoptosis: 0.5...3
+        case .sostExpression: 0.1...3
+        case .sclerostinActivity: 0.1...2
+        case .gutCalciumAbsorption: 0.3...2
+        case .mechanicalLoading: 0.3...1.5
+        }
+    }
+
     /// Levers whose mechanism the current core physiology lacks (none since core model v2).
     public static let awaitingCoreV2: Set<Lever> = []
 
@@ -65,6 +84,16 @@ public enum Lever: String, CaseIterable, Sendable, Codable {
 /// An additive input into the core's calcium, PTH or vitamin D system (a drug that is PTH, an
 /// oral calcium supplement, exogenous calcitriol).
 public enum CoreInput: String, CaseIterable, Sendable {
+    /// The documented range (same meaning as ``Lever/documentedRange``): pmol/L/day for PTH
+    /// (≈ 2× the mean of teriparatide 20 µg/day) and calcitriol, mmol/day for calcium (1 g/day).
+    public var documentedRange: ClosedRange<Double> {
+        switch self {
+        case .pth: 0...1000
+        case .calcitriol: 0...200
+        case .calcium: 0...25
+        }
+    }
+
     /// pmol/L/day into plasma PTH.
     case pth = "pth_input"
     /// pmol/L/day into plasma calcitriol.
