@@ -74,6 +74,7 @@ public struct BoneCore: ComponentDescription {
         y[BoneState.pthrAvailable.index] = k.receptor0
         y[BoneState.pthrAnabolic.index] = k.anabolic0
         y[BoneState.modelingOsteoblasts.index] = 0
+        y[BoneState.clock.index] = 0
         for e in Envelope.allCases {
             y[e.cavity] = k.cavity0[e.rawValue]
             y[e.mineral] = k.mineral0[e.rawValue]
@@ -85,6 +86,7 @@ public struct BoneCore: ComponentDescription {
     public var stateScale: [Double] {
         var s = referenceState.map { max(abs($0), 1e-3) }
         s[BoneState.modelingOsteoblasts.index] = 1
+        s[BoneState.clock.index] = 365.25
         return s
     }
 
@@ -107,13 +109,14 @@ public struct BoneCore: ComponentDescription {
     /// The core's derivatives under the components' combined `effects` (the levers L).
     /// - Parameters:
     ///   - t: time, days from day 0.
-    ///   - driveTime: the time at which the age and menopause drives are evaluated (`t` in a
-    ///     simulation; a constant in the baseline search).
+    ///   - clockRunning: whether the drives' clock state advances (false in the baseline search,
+    ///     where the drives are frozen at the clock's value).
     ///   - holdMatrix: hold the matrix-volume integrators (baseline relaxation only).
-    func rhs<S: ODEScalar>(t: S, driveTime: S, x y: UnsafePointer<S>, dx dy: UnsafeMutablePointer<S>,
-                           effects L: Effects<S>, holdMatrix: Bool) {
+    func rhs<S: ODEScalar>(t: S, x y: UnsafePointer<S>, dx dy: UnsafeMutablePointer<S>,
+                           effects L: Effects<S>, clockRunning: Bool, holdMatrix: Bool) {
         let p = parameters
-        let years: S = driveTime / 365.25
+        let years: S = y[BoneState.clock.index] / 365.25
+        dy[BoneState.clock.index] = clockRunning ? S(1) : S(0)
         let age = patient.age + years
         let deficit = p.ageDeficitPerYear * Self.softplus(age - p.ageDeficitOnset, width: 0.5)
         var menopause = S(1)
@@ -255,10 +258,10 @@ extension BoneCore {
     public var id: String { "core" }
 
     /// The matrix volumes are held by the baseline search (pure integrators of formation minus
-    /// resorption; 1 = the patient's own day-0 bone).
+    /// resorption; 1 = the patient's own day-0 bone), and so is the drives' clock.
     public var compartments: [Compartment] {
         let ref = referenceState, scale = stateScale
-        let held = Set(Envelope.allCases.map(\.matrix))
+        let held = Set(Envelope.allCases.map(\.matrix) + [BoneState.clock.index])
         return BoneState.allCases.map { s in
             Compartment(s.name, unit: s.unit, meaning: s.meaning, reference: ref[s.index], scale: scale[s.index],
                         held: held.contains(s.index))

@@ -25,9 +25,13 @@ public enum BoneState: Int, CaseIterable, Sendable {
     case lsCortCavity, lsCortMatrix, lsCortMineral
     case thTrabCavity, thTrabMatrix, thTrabMineral
     case thCortCavity, thCortMatrix, thCortMineral
+    /// The drives' clock: days from day 0 at which age and menopause are evaluated (dτ/dt = 1;
+    /// held in the baseline search). A state rather than t, so the system is autonomous and the
+    /// exact Jacobian carries the drives' time dependence: no ∂f/∂t evaluation per step.
+    case clock
 
     /// Number of core states (a stored constant: `allCases.count` allocates in debug builds; tested).
-    public static let count = 29
+    public static let count = 30
     @inlinable public var index: Int { rawValue }
 }
 
@@ -74,6 +78,7 @@ extension BoneState {
         case .thCortCavity: "C_TH_cort"
         case .thCortMatrix: "V_TH_cort"
         case .thCortMineral: "M_TH_cort"
+        case .clock: "tau"
         }
     }
 
@@ -108,6 +113,7 @@ extension BoneState {
         case .thCortCavity: "fraction"
         case .thCortMatrix: "relative"
         case .thCortMineral: "relative"
+        case .clock: "day"
         }
     }
 
@@ -142,6 +148,7 @@ extension BoneState {
         case .thCortCavity: "TH cort remodelling space (resorbed, not yet refilled)"
         case .thCortMatrix: "TH cort mineralised matrix volume"
         case .thCortMineral: "TH cort mineral (1 = fully mineralised reference)"
+        case .clock: "clock of the age and menopause drives (days from day 0)"
         }
     }
 }

@@ -76,7 +76,28 @@ extension Double: ODEScalar {
     @inlinable public static func exp(_ x: Double) -> Double { _exp(x) }
     @inlinable public static func log(_ x: Double) -> Double { _log(x) }
     @inlinable public static func sqrt(_ x: Double) -> Double { x.squareRoot() }
-    @inlinable public static func pow(_ x: Double, _ p: Double) -> Double { _pow(x, p) }
+    /// x^p, with fast paths for the exponents models use most (0, ±1, 0.5, 0.25, 2, small
+    /// integers by squaring); the exponent is a model constant, so these branches are not on a
+    /// state's value. Otherwise the C library's pow.
+    @inlinable public static func pow(_ x: Double, _ p: Double) -> Double {
+        if p == 1 { return x }
+        if p == 0.5 { return x.squareRoot() }
+        if p == 0 { return 1 }
+        if p == 2 { return x * x }
+        if p == -1 { return 1 / x }
+        if p == 0.25 { return x.squareRoot().squareRoot() }
+        if p == -0.5 { return 1 / x.squareRoot() }
+        if p == p.rounded(), abs(p) <= 32 {
+            var n = Int(abs(p)), base = x, result = 1.0
+            while n > 0 {
+                if n & 1 == 1 { result *= base }
+                base *= base
+                n >>= 1
+            }
+            return p < 0 ? 1 / result : result
+        }
+        return _pow(x, p)
+    }
     @inlinable public static func tanh(_ x: Double) -> Double { _tanh(x) }
 }
 

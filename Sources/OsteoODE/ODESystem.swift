@@ -149,13 +149,19 @@ public struct JacobianColoring: Sendable, Equatable {
     public let rowStart: [Int]
     public let rows: [Int]
 
-    /// Greedy colouring of the pattern `nonZero[j]` = the rows column j may touch.
+    /// Greedy colouring (densest columns first) of the pattern `nonZero[j]` = the rows column j
+    /// may touch.
     public init(dimension n: Int, nonZero: [[Int]]) {
         var start = [0], rows: [Int] = []
         for j in 0..<n { rows += nonZero[j].sorted(); start.append(rows.count) }
         var color = [Int](repeating: -1, count: n)
         var used: [Set<Int>] = []          // rows taken by each colour
-        for j in 0..<n {
+        // Densest columns first (Welsh–Powell order): fewer colours than the natural order.
+        let counts: [Int] = nonZero.map(\.count)
+        let order: [Int] = (0..<n).sorted { (a: Int, b: Int) -> Bool in
+            counts[a] != counts[b] ? counts[a] > counts[b] : a < b
+        }
+        for j in order {
             let mine = Set(nonZero[j])
             if let c = used.firstIndex(where: { $0.isDisjoint(with: mine) }) {
                 color[j] = c

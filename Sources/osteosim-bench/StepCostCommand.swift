@@ -79,6 +79,7 @@ struct StepCostCommand: ParsableCommand {
         let ra = median(a.map(\.0)), rb = median(b.map(\.0)), ja = median(a.map(\.1)), jb = median(b.map(\.1))
         print("{\"core_dimension\": \(alone.dimension), \"composite_dimension\": \(four.dimension), "
               + "\"core_rhs_ns\": \(Int(ra)), \"composite_rhs_ns\": \(Int(rb)), \"rhs_ratio\": \(String(format: "%.2f", rb / ra)), "
-              + "\"core_jacobian_ns\": \(Int(ja)), \"composite_jacobian_ns\": \(Int(jb)), \"jacobian_ratio\": \(String(format: "%.2f", jb / ja))}")
+              + "\"core_jacobian_ns\": \(Int(ja)), \"composite_jacobian_ns\": \(Int(jb)), \"jacobian_ratio\": \(String(format: "%.2f", jb / ja)), "
+              + "\"core_colors\": \(alone.coloring.colorCount), \"composite_colors\": \(four.coloring.colorCount)}")
     }
 }

@@ -36,7 +36,7 @@ import OsteoTestSupport
         for perturb in [0.0, 0.15] {
             var y = base
             for i in y.indices { y[i] *= 1 + perturb * sin(Double(i + 1)) }
-            let worst = FiniteDifference.worstMismatch(model, t: 100, y: y)
+            let worst = FiniteDifference.worstMismatch(model, t: 100, y: y, scales: model.compartments.map(\.compartment.scale))
             // Central differences are accurate to ~1e-7 relative for these smooth functions.
             #expect(worst < 1e-5, "perturbation \(perturb): worst relative Jacobian mismatch \(worst)")
         }

@@ -173,7 +173,7 @@ import Testing
         #expect(ok)
         // Central differences (backward where a switch sits exactly at y, so that the difference
         // stays on the branch the model evaluates), step 1e-6 relative.
-        let fd = FiniteDifference.jacobian(system, t: 0, y: y, step: { 1e-6 * Swift.max(abs($0), abs($0) > 0 ? 1e-3 : 1) },
+        let fd = FiniteDifference.jacobian(system, t: 0, y: y, step: { _, v in 1e-6 * Swift.max(abs(v), abs(v) > 0 ? 1e-3 : 1) },
                                            backward: Set(backwardColumns))
         var worst = (value: 0.0, row: 0, col: 0)
         for i in 0..<n {

@@ -27,7 +27,7 @@ import OsteoTestSupport
         #expect(J[(depot + 1) * n + BoneState.osteoclasts.index] != 0, "∂(OC′)/∂central drug")
         #expect(J[sw * n + BoneState.opg.index] != 0, "∂(OPG′)/∂switch")
         // … and agree with central differences.
-        let worst = FiniteDifference.worstMismatch(system, t: 200, y: y)
+        let worst = FiniteDifference.worstMismatch(system, t: 200, y: y, scales: system.compartments.map(\.compartment.scale))
         #expect(worst < 1e-5, "worst relative mismatch \(worst)")
     }
 

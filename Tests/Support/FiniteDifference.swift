@@ -6,11 +6,11 @@ public enum FiniteDifference {
     /// unless `step` gives it. Columns in `backward` use a backward difference (to stay on the
     /// branch a model evaluates when a switch sits exactly at y).
     public static func jacobian(_ s: any ODESystem, t: Double, y: [Double], relativeStep: Double = 1e-6, floor: Double = 1e-6,
-                                step: ((Double) -> Double)? = nil, backward: Set<Int> = []) -> [Double] {
+                                step: ((Int, Double) -> Double)? = nil, backward: Set<Int> = []) -> [Double] {
         let n = s.dimension
         var J = [Double](repeating: 0, count: n * n)
         for j in 0..<n {
-            let h = step?(y[j]) ?? relativeStep * max(abs(y[j]), floor)
+            let h = step?(j, y[j]) ?? relativeStep * max(abs(y[j]), floor)
             var yp = y, ym = y
             let back = backward.contains(j)
             if !back { yp[j] += h }
@@ -54,9 +54,17 @@ public enum FiniteDifference {
     /// Largest mismatch between the exact and the central-difference Jacobian, each entry
     /// relative to max(|fd|, |exact|, `absoluteFloor`). Central differences are accurate to
     /// ~1e-7 relative for smooth functions, so a correct Jacobian gives well under 1e-5.
-    public static func worstMismatch(_ s: any ODESystem, t: Double, y: [Double], absoluteFloor: Double = 1e-8) -> Double {
+    /// `scales`: a typical magnitude per state (the step is 1e-6 × max(|y_j|, scale_j)), for
+    /// states that sit at 0 but vary on a large scale (a clock in days).
+    public static func worstMismatch(_ s: any ODESystem, t: Double, y: [Double], absoluteFloor: Double = 1e-8,
+                                     scales: [Double]? = nil) -> Double {
         guard let J = exact(s, t: t, y: y) else { return .infinity }
-        let fd = jacobian(s, t: t, y: y)
+        let fd: [Double]
+        if let scales {
+            fd = jacobian(s, t: t, y: y, step: { j, v in 1e-6 * max(abs(v), scales[j], 1e-6) })
+        } else {
+            fd = jacobian(s, t: t, y: y)
+        }
         var worst = 0.0
         for k in J.indices {
             let scale = max(abs(fd[k]), abs(J[k]), absoluteFloor)

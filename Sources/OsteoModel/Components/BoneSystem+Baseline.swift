@@ -15,7 +15,7 @@ extension BoneSystem {
     public func baselineState(at t0: Double = 0) throws(ODEError) -> [Double] {
         let frozen = frozen(at: t0)
         do {
-            return try frozen.newton(from: referenceState, t: t0)
+            return try frozen.newton(from: referenceState(clockAt: t0), t: t0)
         } catch {
             // Far from the reference (e.g. just after menopause): relax the frozen system in time
             // (pseudo-transient continuation over 300 years), then polish with Newton.
@@ -24,7 +24,7 @@ extension BoneSystem {
             var options = SolverOptions(rtol: 1e-7, atol: compartments.map { 1e-10 * $0.compartment.scale })
             options.initialStep = 1e-3
             options.maxStep = 200
-            let sol = try ODESolver.solve(relaxing, y0: referenceState, t0: t0, tEnd: t0 + span, saveAt: [t0 + span], options: options)
+            let sol = try ODESolver.solve(relaxing, y0: referenceState(clockAt: t0), t0: t0, tEnd: t0 + span, saveAt: [t0 + span], options: options)
             let relaxed = Array(sol.final)
             do {
                 return try frozen.newton(from: relaxed, t: t0)

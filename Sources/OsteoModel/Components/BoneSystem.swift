@@ -92,7 +92,9 @@ public struct BoneSystem: ODESystem, Sendable {
         BoneSystem(core: core, components: components, frozenDriveTime: time, holdMatrix: holdMatrix, coloring: coloring)
     }
 
-    public var isAutonomous: Bool { frozenDriveTime != nil }
+    /// The core's time dependence (age, menopause) runs through its clock state, so the system
+    /// is autonomous unless a component reads t itself.
+    public var isAutonomous: Bool { !components.contains { $0.usesTime } }
     public var jacobianKind: JacobianKind { .dual }
 
     /// Index of the component with this id, or nil.
@@ -114,8 +116,7 @@ public struct BoneSystem: ODESystem, Sendable {
             let o = offsets[i]
             call(components[i], t, y + o, dy + o, signals, &effects)
         }
-        let driveTime: S = frozenDriveTime.map { S($0) } ?? t
-        core.rhs(t: t, driveTime: driveTime, x: y, dx: dy, effects: effects, holdMatrix: holdMatrix)
+        core.rhs(t: t, x: y, dx: dy, effects: effects, clockRunning: frozenDriveTime == nil, holdMatrix: holdMatrix)
     }
 
     public func evaluate(t: Double, y: UnsafePointer<Double>, dy: UnsafeMutablePointer<Double>) {
@@ -157,6 +158,13 @@ public struct BoneSystem: ODESystem, Sendable {
 
     /// The reference state (core at the reference adult, components at their references).
     public var referenceState: [Double] { compartments.map(\.compartment.reference) }
+
+    /// The reference state with the drives' clock at `day`.
+    public func referenceState(clockAt day: Double) -> [Double] {
+        var y = referenceState
+        y[BoneState.clock.index] = day
+        return y
+    }
 
     /// Default tolerances: rtol 1e-6; each compartment's absolute tolerance (1e-9 × its scale
     /// unless it declares one).

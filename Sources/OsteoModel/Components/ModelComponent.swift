@@ -100,6 +100,9 @@ public protocol ModelComponent: ComponentDescription {
     /// component's units) into the component's compartments `x`, given the core's state now.
     /// Called only for targets with `placedByComponent`; must not allocate.
     func receive(dose amount: Double, route: Route, x: UnsafeMutablePointer<Double>, core: CoreSignals<Double>)
+    /// Whether the right-hand side reads `t` itself (then the system is not autonomous and the
+    /// solver evaluates ∂f/∂t). Components are driven by events and states, so default false.
+    var usesTime: Bool { get }
     /// A copy with the parameter named `name` overridden (names from ``parameterInfo``).
     func setting(_ name: String, to value: Double) throws(ParameterError) -> any ModelComponent
 }
@@ -109,6 +112,7 @@ extension ModelComponent {
     public func observe(x: ArraySlice<Double>) -> [Double] { [] }
     public func doseTarget(route: Route) -> DoseTarget? { nil }
     public func infusionRateCompartment(into target: Int) -> Int? { nil }
+    public var usesTime: Bool { false }
     public func receive(dose amount: Double, route: Route, x: UnsafeMutablePointer<Double>, core: CoreSignals<Double>) {
         if let target = doseTarget(route: route) { x[target.compartment] += amount }
     }
