@@ -30,6 +30,13 @@
                 let akj = colJ[k]
                 if akj != 0 {
                     var r = k + 1
+                    // Four rows at a time (the columns are disjoint, so this is a plain axpy).
+                    while r + 4 <= n {
+                        let a = UnsafeRawPointer(colK + r).loadUnaligned(as: SIMD4<Double>.self)
+                        let b = UnsafeRawPointer(colJ + r).loadUnaligned(as: SIMD4<Double>.self)
+                        UnsafeMutableRawPointer(colJ + r).storeBytes(of: b - a * akj, as: SIMD4<Double>.self)
+                        r += 4
+                    }
                     while r < n { colJ[r] -= colK[r] * akj; r += 1 }
                 }
                 j += 1
@@ -49,6 +56,12 @@
             let bk = b[k]
             let col = lu + k * n
             var i = k + 1
+            while i + 4 <= n {
+                let a = UnsafeRawPointer(col + i).loadUnaligned(as: SIMD4<Double>.self)
+                let x = UnsafeRawPointer(b + i).loadUnaligned(as: SIMD4<Double>.self)
+                UnsafeMutableRawPointer(b + i).storeBytes(of: x - a * bk, as: SIMD4<Double>.self)
+                i += 4
+            }
             while i < n { b[i] -= col[i] * bk; i += 1 }
         }
         // Backward: U x = y (diagonal holds 1/U_kk).
@@ -58,6 +71,12 @@
             let bk = b[k] * col[k]
             b[k] = bk
             var i = 0
+            while i + 4 <= k {
+                let a = UnsafeRawPointer(col + i).loadUnaligned(as: SIMD4<Double>.self)
+                let x = UnsafeRawPointer(b + i).loadUnaligned(as: SIMD4<Double>.self)
+                UnsafeMutableRawPointer(b + i).storeBytes(of: x - a * bk, as: SIMD4<Double>.self)
+                i += 4
+            }
             while i < k { b[i] -= col[i] * bk; i += 1 }
             k -= 1
         }

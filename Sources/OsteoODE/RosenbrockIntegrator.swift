@@ -139,6 +139,7 @@ public final class RosenbrockIntegrator {
                 throw .tooManySteps(t: t, maxSteps: maxSteps)
             }
             var h = Swift.min(proposal, maxStep)
+            let unclipped = h
             var reachesEnd = false
             if t + h >= tEnd || tEnd - (t + h) < 0.01 * h {
                 h = tEnd - t
@@ -172,6 +173,10 @@ public final class RosenbrockIntegrator {
                 q = Swift.min(invMinRatio, Swift.max(invMaxRatio, q))
                 var hNew = h / q
                 if lastRejected { hNew = Swift.min(hNew, h) }
+                // A step shortened to land on a stop (a dose, the end) says little about the step
+                // the solution allows: keep the step that was proposed before shortening
+                // (as OrdinaryDiffEq does after a tstop), unless the error asks for less.
+                if reachesEnd && h < unclipped && !lastRejected { hNew = Swift.max(hNew, unclipped) }
                 proposal = adaptive ? hNew : fixedStep
                 errOld = Swift.max(errNorm, 1e-4)
                 lastRejected = false
