@@ -57,7 +57,7 @@ let package = Package(
             ]
         ),
         // The core model's calibration search and issue-12 bar probes (docs/research/core-v2.md).
-        .executableTarget(name: "osteosim-calibrate", dependencies: ["OsteoModel", "OsteoODE", "OsteoPharm"]),
+        .executableTarget(name: "osteosim-calibrate", dependencies: ["OsteoModel", "OsteoODE", "OsteoPharm", "OsteoSim"]),
         // Fuzz target for the scenario and patient parsers (tools/fuzz/run.sh builds it with libFuzzer).
         .executableTarget(name: "osteosim-fuzz", dependencies: ["OsteoSim"]),
         // Counts heap allocations of the calling thread (glibc interposer); tests only.

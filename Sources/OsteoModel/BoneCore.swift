@@ -293,6 +293,8 @@ extension BoneCore {
             Observable("sclerostin_rel", unit: "relative", meaning: "sclerostin (1 = reference adult)"),
             Observable("osteocytes_rel", unit: "relative", meaning: "osteocytes (1 = reference adult)"),
             Observable("osteoclast_precursors_rel", unit: "relative", meaning: "osteoclast precursors and osteomorphs (1 = reference adult)"),
+            Observable("lumbar_spine_bmd_rel", unit: "relative", meaning: "lumbar spine BMD relative to the reference adult's (not to day 0)"),
+            Observable("total_hip_bmd_rel", unit: "relative", meaning: "total hip BMD relative to the reference adult's (not to day 0)"),
         ]
     }
 
@@ -321,6 +323,7 @@ extension BoneCore {
             v(.osteoclasts) * p.ctxReference, ob * p.p1npReference,
             v(.calcium), v(.pth), v(.calcitriol),
             v(.osteoclasts), ob, v(.opg), v(.sclerostin), v(.osteocytes), v(.osteoclastPrecursors),
+            siteBMD(x, hip: false), siteBMD(x, hip: true),
         ]
     }
 }

@@ -21,38 +21,38 @@ import OsteoODE
 ///     calcium input              − u_renal·H(E) mmol/day         more renal calcium loss (Reid 1997)
 public struct GlucocorticoidComponent: GenericComponent {
     public struct Parameters: ParameterSet {
-        public var ec50 = 12.0
-        public var hill = 2.0
+        public var ec50 = 9.0
+        public var hill = 4.0
         public var effectHalfLife = 0.5
         public var toleranceHalfLife = 120.0
-        public var toleranceFraction = 0.7
+        public var toleranceFraction = 0.6
         public var riskTimeConstant = 60.0
-        public var commitmentInhibition = 0.5
-        public var differentiationInhibition = 0.3
-        public var osteoblastApoptosisRise = 0.5
-        public var osteocyteApoptosisRise = 1.0
+        public var commitmentInhibition = 0.8
+        public var differentiationInhibition = 0.0
+        public var osteoblastApoptosisRise = 1.0
+        public var osteocyteApoptosisRise = 0.5
         public var sostRise = 0.5
-        public var opgInhibition = 0.3
-        public var ranklRise = 0.3
+        public var opgInhibition = 0.25
+        public var ranklRise = 0.0
         public var osteoclastApoptosisInhibition = 0.15
         public var gutAbsorptionInhibition = 0.3
         public var renalCalciumLoss = 1.0
         public init() {}
 
         public static let table: [ParameterRow<Parameters>] = [
-            ParameterRow("gc_ec50", \.ec50, "mg/day PEQ", "prednisolone-equivalent exposure of half-maximal bone effect", "anchored to the osteocalcin dose–response (−17/−22/−26% at 10/15/20 mg/d, none at 5 mg; model-notes §6)", range: 1...100),
-            ParameterRow("gc_hill", \.hill, "-", "steepness of the exposure–effect function", "anchored to the osteocalcin dose–response (model-notes §6)", range: 0.5...5),
+            ParameterRow("gc_ec50", \.ec50, "mg/day PEQ", "prednisolone-equivalent exposure of half-maximal bone effect", "fitted to the osteocalcin dose–response (−17/−22/−26% at 10/15/20 mg/d, none at 5 mg; model-notes §6), least squares, `osteosim-calibrate gc` stage 0", range: 1...100),
+            ParameterRow("gc_hill", \.hill, "-", "steepness of the exposure–effect function", "fitted with gc_ec50 (stage 0; at the grid edge 4)", range: 0.5...5),
             ParameterRow("gc_effect_half_life", \.effectHalfLife, "day", "half-life of the effect compartment (daily-averaged exposure)", "assumed (osteocalcin nadir within hours of a dose, model-notes §6; daily average)", range: 0.05...10),
             ParameterRow("gc_tolerance_half_life", \.toleranceHalfLife, "day", "half-life of adaptation of the resorption response", "assumed (resorption rises early, formation falls for good: Compston 2018)", range: 7...1000),
-            ParameterRow("gc_tolerance_fraction", \.toleranceFraction, "-", "fraction of the RANKL rise that adapts away in chronic use", "assumed (transient resorption rise: Compston 2018)", range: 0...1),
+            ParameterRow("gc_tolerance_fraction", \.toleranceFraction, "-", "fraction of the RANKL rise that adapts away in chronic use", "assumed; inert at the calibrated gc_rankl_rise = 0 (the data needed no adaptation)", range: 0...1),
             ParameterRow("gc_risk_time_constant", \.riskTimeConstant, "day", "time constant of the fracture-risk exposure (onset and offset)", "assumed (risk up within 3–6 months, back within about a year of stopping: van Staa 2000, B5)", range: 7...730),
-            ParameterRow("gc_commitment_inhibition", \.commitmentInhibition, "-", "maximal fall in osteoblast commitment", "assumed", range: 0...0.95),
-            ParameterRow("gc_differentiation_inhibition", \.differentiationInhibition, "-", "maximal fall in osteoblast differentiation", "assumed", range: 0...0.95),
-            ParameterRow("gc_osteoblast_apoptosis_rise", \.osteoblastApoptosisRise, "-", "maximal fractional rise in osteoblast apoptosis", "assumed (murine: Weinstein 1998, qualitative)", range: 0...5),
-            ParameterRow("gc_osteocyte_apoptosis_rise", \.osteocyteApoptosisRise, "-", "maximal fractional rise in osteocyte apoptosis", "assumed (murine: Weinstein 1998, qualitative)", range: 0...5),
+            ParameterRow("gc_commitment_inhibition", \.commitmentInhibition, "-", "maximal fall in osteoblast commitment", "calibrated to the GC stage-1 targets (A1–A4, A9, A8, marker hinges; `osteosim-calibrate gc`, docs/model.md)", range: 0...0.95),
+            ParameterRow("gc_differentiation_inhibition", \.differentiationInhibition, "-", "maximal fall in osteoblast differentiation", "calibrated to the GC stage-1 targets (A1–A4, A9, A8, marker hinges; `osteosim-calibrate gc`, docs/model.md)", range: 0...0.95),
+            ParameterRow("gc_osteoblast_apoptosis_rise", \.osteoblastApoptosisRise, "-", "maximal fractional rise in osteoblast apoptosis", "calibrated to the GC stage-1 targets (A1–A4, A9, A8, marker hinges; `osteosim-calibrate gc`, docs/model.md)", range: 0...5),
+            ParameterRow("gc_osteocyte_apoptosis_rise", \.osteocyteApoptosisRise, "-", "maximal fractional rise in osteocyte apoptosis", "calibrated to the GC stage-1 targets (A1–A4, A9, A8, marker hinges; `osteosim-calibrate gc`, docs/model.md)", range: 0...5),
             ParameterRow("gc_sost_rise", \.sostRise, "-", "maximal fractional rise in SOST expression", "assumed (Compston 2018, qualitative)", range: 0...5),
-            ParameterRow("gc_opg_inhibition", \.opgInhibition, "-", "maximal fall in OPG production", "anchored to serum OPG −25% after 4 weeks at ≈32.5 mg/d (Sasaki 2001)", range: 0...0.95),
-            ParameterRow("gc_rankl_rise", \.ranklRise, "-", "maximal early fractional rise in RANKL production", "assumed", range: 0...5),
+            ParameterRow("gc_opg_inhibition", \.opgInhibition, "-", "maximal fall in OPG production", "sourced: serum OPG −25% after 4 weeks at ≈32.5 mg/d, where H ≈ 1 (Sasaki 2001)", range: 0...0.95),
+            ParameterRow("gc_rankl_rise", \.ranklRise, "-", "maximal early fractional rise in RANKL production", "calibrated to the GC stage-1 targets (A1–A4, A9, A8, marker hinges; `osteosim-calibrate gc`, docs/model.md)", range: 0...5),
             ParameterRow("gc_osteoclast_apoptosis_inhibition", \.osteoclastApoptosisInhibition, "-", "maximal fall in osteoclast apoptosis (longer life)", "assumed (modest: murine Weinstein 2002, none in human culture)", range: 0...0.9),
             ParameterRow("gc_gut_absorption_inhibition", \.gutAbsorptionInhibition, "-", "maximal fall in gut calcium absorption", "assumed (Reid 1997 review)", range: 0...0.9),
             ParameterRow("gc_renal_calcium_loss", \.renalCalciumLoss, "mmol/day", "maximal extra urinary calcium", "assumed (Reid 1997 review)", range: 0...10),

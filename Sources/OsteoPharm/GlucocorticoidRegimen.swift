@@ -44,7 +44,7 @@ public struct GlucocorticoidRegimen: Sendable, Equatable {
     static func deliveryDays(every: Double) -> Double { min(1, every) }
 
     /// The PEQ rate (mg/day) this course gives, as a piecewise-constant function: a sorted list
-    /// of (time, rate from then on), ending with a zero, truncated at `end`.
+    /// of (time, rate from then on), ending with a zero when the course stops before `end`.
     public func rateSteps(until end: Double) -> [(time: Double, peqMgPerDay: Double)] {
         let stop = min(stopDay ?? end, end)
         guard startDay < stop else { return [] }
@@ -67,7 +67,7 @@ public struct GlucocorticoidRegimen: Sendable, Equatable {
                 k += 1
             }
         }
-        steps.append((stop, 0))
+        if stop < end { steps.append((stop, 0)) }   // an open course runs past the end: no stop event there
         // Keep the last value given for a time (a dose ending where the next begins, or a stop).
         var out: [(time: Double, peqMgPerDay: Double)] = []
         for s in steps {
@@ -78,9 +78,13 @@ public struct GlucocorticoidRegimen: Sendable, Equatable {
 
     /// Mean PEQ mg/day over the course's first `days` (for reports and dose bands).
     public func meanPEQ(overFirst days: Double) -> Double {
-        let steps = rateSteps(until: startDay + days)
+        let end = startDay + days
+        let steps = rateSteps(until: end)
         var total = 0.0
-        for i in 0..<(steps.count - 1) { total += steps[i].peqMgPerDay * (steps[i + 1].time - steps[i].time) }
+        for i in steps.indices {
+            let next = i + 1 < steps.count ? steps[i + 1].time : end
+            total += steps[i].peqMgPerDay * (next - steps[i].time)
+        }
         return days > 0 ? total / days : 0
     }
 }

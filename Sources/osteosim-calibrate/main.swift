@@ -2,6 +2,14 @@ import Foundation
 import OsteoModel
 
 let args = CommandLine.arguments.dropFirst()
+if args.first == "fracture" {
+    FractureCalibration.fit()
+    exit(0)
+}
+if args.first == "gc" {
+    _ = GlucocorticoidCalibration.calibrate()
+    exit(0)
+}
 var params = BoneModelV2Parameters()
 for a in args where a.hasPrefix("set:") {
     // set:name=value overrides one parameter (exploration only; reported in the output).

@@ -35,7 +35,7 @@ import Foundation
         ("examples/bad/negative-dose.yaml", "glucocorticoids[0].dose"),
         ("examples/bad/dose-without-unit.yaml", "glucocorticoids[0].dose"),
         ("examples/bad/non-numeric-age.yaml", "patient.age"),
-        ("examples/prednisone-alendronate.yaml", "glucocorticoids"),
+        ("examples/prednisone-alendronate.yaml", "inflammation"),
         ("examples/no-such-file.yaml", "no-such-file.yaml"),
     ])
     func badInputExits2(file: String, field: String) throws {
@@ -54,9 +54,13 @@ import Foundation
     }
 
     @Test(.enabled(if: CLITests.binary != nil, "osteosim binary not built"))
-    func validateExitsZeroWhenAllPass() throws {
-        let r = try run(["validate", "--format", "json"])
-        #expect(r.status == 0, "\(r.stderr)")
-        #expect(r.stdout.contains("\"case\": \"freedom-placebo-hip\""))
+    func validateExitsZeroOnlyWhenAllPass() throws {
+        let one = try run(["validate", "--format", "json", "--case", "freedom-placebo-hip"])
+        #expect(one.status == 0, "\(one.stderr)")
+        #expect(one.stdout.contains("\"case\": \"freedom-placebo-hip\""))
+        // The full set still has known misses (ValidationTests.knownMisses): exit 1, misses listed.
+        let all = try run(["validate", "--format", "json"])
+        #expect(all.status == 1)
+        #expect(all.stdout.contains("\"pass\": false") && all.stdout.contains("gc-marker-dose-response"))
     }
 }

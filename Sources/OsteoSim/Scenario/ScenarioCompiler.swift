@@ -6,7 +6,9 @@ import OsteoPharm
 /// components the scenario needs), the dose and switch events, and the output days. Every
 /// refusal names the scenario field.
 public enum ScenarioCompiler {
-    public static func compile(_ s: Scenario, extraDays: [Double] = []) throws(InputError) -> BoneProblem {
+    /// - Parameter runInFrom: start the run here (≤ the scenario's own earliest exposure), so a
+    ///   counterfactual shares the factual run's starting state.
+    public static func compile(_ s: Scenario, extraDays: [Double] = [], runInFrom: Double? = nil) throws(InputError) -> BoneProblem {
         try refuseUnmodelled(s)
         // Core parameters first; other names go to the components below.
         var coreParameters = BoneModelParameters()
@@ -42,7 +44,7 @@ public enum ScenarioCompiler {
                 throw InputError(file: s.file, field: fieldByDrug[drug] ?? "treatments", problem: "\(error.problem)", accepted: error.accepted)
             }
         }
-        for o in pending {
+        for o in pending where !(s.glucocorticoids.isEmpty == false && GlucocorticoidComponent().parameterInfo.contains { $0.name == o.name }) {
             guard let i = components.firstIndex(where: { $0.parameterInfo.contains { $0.name == o.name } }) else {
                 let all = core.parameterInfo.map(\.name) + components.flatMap { $0.parameterInfo.map(\.name) }
                 let guess = ClosestName.find(o.name, among: all)
@@ -53,6 +55,19 @@ public enum ScenarioCompiler {
             do { components[i] = try components[i].setting(o.name, to: o.value) } catch {
                 throw InputError(file: s.file, field: o.field, problem: error.description, accepted: nil)
             }
+        }
+        // Glucocorticoids: one component for all courses; its held rate is set to the summed
+        // prednisolone-equivalent rate at every breakpoint of every course.
+        var gcIndex: Int?
+        if !s.glucocorticoids.isEmpty {
+            var gc: any ModelComponent = GlucocorticoidComponent()
+            for o in pending where gc.parameterInfo.contains(where: { $0.name == o.name }) {
+                do { gc = try gc.setting(o.name, to: o.value) } catch {
+                    throw InputError(file: s.file, field: o.field, problem: error.description, accepted: nil)
+                }
+            }
+            gcIndex = components.count
+            components.append(gc)
         }
         let perturbations = s.perturbations.isEmpty ? nil : PerturbationComponent(s.perturbations)
         if let perturbations { components.append(perturbations) }
@@ -67,6 +82,14 @@ public enum ScenarioCompiler {
                 throw InputError(file: s.file, field: fieldByDrug[drug] ?? "treatments", problem: error.problem, accepted: error.accepted)
             }
         }
+        if let gcIndex {
+            let rate = system.stateIndex(component: gcIndex, compartment: GlucocorticoidComponent.rate)
+            let courses = s.glucocorticoids.map(\.regimen)
+            earliest = min(earliest, courses.map(\.startDay).min() ?? 0)
+            events += GlucocorticoidRegimen.combinedRate(courses, until: s.durationDays).map {
+                Discontinuity(time: $0.time, jumps: [.set(component: rate, value: $0.peqMgPerDay)])
+            }
+        }
         if let perturbations {
             let ci = components.count - 1
             earliest = min(earliest, s.perturbations.map(\.startDay).min() ?? 0)
@@ -75,16 +98,12 @@ public enum ScenarioCompiler {
             }
         }
         let days = Array(Set(s.outputDays + extraDays.filter { $0 >= 0 && $0 <= s.durationDays })).sorted()
-        return BoneProblem(system: system, startDay: earliest, durationDays: s.durationDays, outputDays: days, events: events)
+        return BoneProblem(system: system, startDay: min(earliest, runInFrom ?? 0), durationDays: s.durationDays, outputDays: days, events: events)
     }
 
     /// Sections whose physiology is not in the model yet are refused, never ignored.
     static func refuseUnmodelled(_ s: Scenario) throws(InputError) {
         let later = "remove this section to simulate without it"
-        if !s.glucocorticoids.isEmpty {
-            throw InputError(file: s.file, field: "glucocorticoids",
-                             problem: "not modelled yet: the glucocorticoid layer arrives in a later release", accepted: later)
-        }
         if s.inflammation != nil {
             throw InputError(file: s.file, field: "inflammation",
                              problem: "not modelled yet: the inflammation layer arrives in a later release", accepted: later)

@@ -1,4 +1,5 @@
 import OsteoModel
+import OsteoPharm
 import OsteoODE
 
 /// Why a simulation did not produce output: bad input (exit 2) or a failed run (exit 1).
@@ -44,6 +45,27 @@ public enum SimulationRunner {
         if let t0 = s.patient.totalHipTScore, let th = result.column("total_hip_bmd_change_pct") {
             columns.append("total_hip_t_score")
             data.append(th.map { TScoreReference.totalHip(s.patient.sex).tScore(baseline: t0, changePct: $0) })
+        }
+        if !s.glucocorticoids.isEmpty {
+            // Relative to the same patient without glucocorticoids: the counterfactual run.
+            var without = s
+            without.glucocorticoids = []
+            let gcNames = Set(GlucocorticoidComponent().parameterInfo.map(\.name))
+            without.parameters = s.parameters.filter { !gcNames.contains($0.name) }
+            let base: BoneSimulationResult
+            // The same run-in start, so both runs leave the same state; BMD is compared in absolute
+            // terms (not each against its own day 0), so a chronic user's earlier loss counts.
+            do { base = try ScenarioCompiler.compile(without, extraDays: extraDays, runInFrom: problem.startDay).solve() } catch let e as InputError {
+                throw .input(e)
+            } catch let e as ODEError { throw .solver(e) } catch { throw .solver(.invalidInput("\(error)")) }
+            func col(_ r: BoneSimulationResult, _ n: String) -> [Double] { r.column(n) ?? [] }
+            let rr = FractureRisk.relativeRisks(
+                sex: s.patient.sex, spineTScore: s.patient.lumbarSpineTScore, hipTScore: s.patient.totalHipTScore,
+                spineWith: col(result, "lumbar_spine_bmd_rel"), spineWithout: col(base, "lumbar_spine_bmd_rel"),
+                hipWith: col(result, "total_hip_bmd_rel"), hipWithout: col(base, "total_hip_bmd_rel"),
+                exposure: col(result, "gc_risk_exposure_mg_day"))
+            columns += FractureRisk.columns
+            data += rr
         }
         let rows = result.days.indices.map { i in data.map { $0[i] } }
         return SimulationTable(name: s.name ?? "", columns: columns, rows: rows, statistics: result.statistics)
