@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "OsteoPharmTests", dependencies: ["OsteoPharm", "OsteoModel", "OsteoODE", "OsteoTestSupport", "MallocCounter"]),
         .testTarget(name: "OsteoClinicalTests", dependencies: ["OsteoClinical"]),
         .testTarget(name: "QFracture2012Tests", dependencies: [.product(name: "QFracture2012", package: "QFracture2012")]),
-        .testTarget(name: "OsteoSimTests", dependencies: ["OsteoSim", "OsteoPharm", "OsteoModel", "OsteoTestSupport",
+        .testTarget(name: "OsteoSimTests", dependencies: ["OsteoSim", "OsteoPharm", "OsteoModel", "OsteoCatalog", "OsteoTestSupport",
                                                          .product(name: "PropertyBased", package: "swift-property-based")]),
     ],
     swiftLanguageModes: [.v6]
