@@ -20,26 +20,26 @@ struct DemoCommand: ParsableCommand {
         }
         out += report.text()
         out += "\nProjected BMD change from today (OsteoSim core model):\n\n"
-        let patient = PatientBaseline(sex: .female, age: 65)
         var rows: [BMDProjection] = []
-        do {
-            rows.append(try BMDProjection.untreatedBackground(patient: patient))
-        } catch {
-            CLI.printError("simulation failed: \(error)")
+        let untreated = BMDProjection.untreated(for: report.file)
+        if untreated.lumbarSpine12 == nil {
+            CLI.printError("simulation failed: \(untreated.note)")
             throw ExitCode(1)
         }
+        rows.append(untreated)
         rows += DemoAssessment.recommendedOptions(report).map(BMDProjection.pending)
         out += ProjectionTable.render(rows)
         out += """
 
         Notes:
-        - The background course is what the core model can simulate today: age- and menopause-related
-          change at steady-state baseline. The glucocorticoid layer is not built yet, so the loss that
-          prednisone itself causes is NOT in these numbers; in placebo arms of trials in patients
-          starting glucocorticoids, lumbar spine BMD fell 2.8–3.4% in the first year (Adachi 1997,
-          Cohen 1999, Reid 2001).
+        - The untreated row includes prednisone 10 mg/day itself (the glucocorticoid layer), on top of
+          age- and menopause-related change. For comparison, placebo arms of trials in patients
+          starting glucocorticoids lost 2.8–3.4% at the lumbar spine in the first year (Adachi 1997,
+          Cohen 1999, Reid 2001); the model's glucocorticoid effect was calibrated to those arms.
         - Projections under each recommended option need the drug layer (a later release); they are
           shown as "not simulated" rather than guessed.
+        - Research and education software, not a medical device: these are model projections, not
+          predictions for this patient.
 
         """
         try CLI.write(out, to: nil)

@@ -1,5 +1,6 @@
 import Foundation
 import OsteoModel
+import OsteoPharm
 import OsteoODE
 
 /// Projected lumbar spine and total hip BMD change of one course (untreated or under an option).
@@ -12,18 +13,38 @@ public struct BMDProjection: Sendable, Equatable {
     public var totalHip24: Double?
     public var note: String
 
-    /// The untreated course the core model can simulate today: age- and menopause-related change
-    /// only. The glucocorticoid layer is not built yet, so the steroid's own effect is NOT included.
-    public static func untreatedBackground(patient: PatientBaseline) throws(ODEError) -> BMDProjection {
-        let month = 30.4375
-        let r = try BoneSimulation.run(patient: patient, durationDays: 24 * month, outputDays: [0, 12 * month, 24 * month])
-        let ls = r.column("lumbar_spine_bmd_change_pct") ?? []
-        let th = r.column("total_hip_bmd_change_pct") ?? []
-        return BMDProjection(
-            label: "No bone treatment (background course)",
-            lumbarSpine12: ls.count == 3 ? ls[1] : nil, lumbarSpine24: ls.count == 3 ? ls[2] : nil,
-            totalHip12: th.count == 3 ? th[1] : nil, totalHip24: th.count == 3 ? th[2] : nil,
-            note: "age- and menopause-related change only; the glucocorticoid effect is not yet modelled")
+    /// The scenario that projects a patient file 24 months ahead from today: the patient, her
+    /// glucocorticoid courses (start and stop relative to today; a course begun in the past runs
+    /// in from the unperturbed state), output at 0, 12 and 24 months.
+    public static func scenario(for file: PatientFile) -> Scenario {
+        let p = file.patient
+        let sex: Sex = p.sex.rawValue == "male" ? .male : .female
+        let menopausal = sex == .female && (p.menopausal ?? (p.age >= 51))
+        let courses = p.glucocorticoids.map { c in
+            Scenario.GlucocorticoidCourse(
+                drug: c.drug.rawValue, dose: c.doseMgPerDay, prednisoloneEquivalentMgPerDay: c.prednisoloneEquivalentMgPerDay,
+                startDay: c.startDay, stopDay: c.stopDay,
+                regimen: GlucocorticoidRegimen(drug: c.drug, schedule: .daily(mgPerDay: c.doseMgPerDay, taper: []), startDay: c.startDay, stopDay: c.stopDay))
+        }
+        return Scenario(name: file.name, patient: .init(sex: sex, age: p.age, menopausal: menopausal, lumbarSpineTScore: p.lumbarSpineTScore,
+                                                      totalHipTScore: p.totalHipTScore, egfr: p.egfr, yearsSinceMenopause: nil),
+                        durationDays: 24 * 30.4375, outputEveryDays: 12 * 30.4375, glucocorticoids: courses, file: "(projection)")
+    }
+
+    /// The course with no bone treatment, including the patient's own glucocorticoid courses.
+    public static func untreated(for file: PatientFile) -> BMDProjection {
+        let s = scenario(for: file)
+        let label = "No bone treatment" + (s.glucocorticoids.isEmpty ? "" : " (glucocorticoids as prescribed)")
+        do {
+            let t = try SimulationRunner.run(s)
+            let ls = t.column("lumbar_spine_bmd_change_pct") ?? [], th = t.column("total_hip_bmd_change_pct") ?? []
+            guard ls.count == 3, th.count == 3 else { return BMDProjection(label: label, note: "not simulated: unexpected output") }
+            return BMDProjection(label: label, lumbarSpine12: ls[1], lumbarSpine24: ls[2], totalHip12: th[1], totalHip24: th[2],
+                                 note: s.glucocorticoids.isEmpty ? "age- and menopause-related change"
+                                     : "age, menopause and the glucocorticoid effect (model)")
+        } catch {
+            return BMDProjection(label: label, note: "not simulated: \(error)")
+        }
     }
 
     /// A row for an option whose drug the model cannot simulate yet.
