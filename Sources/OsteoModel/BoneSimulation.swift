@@ -73,7 +73,6 @@ public struct BoneProblem: Sendable {
         let y0 = try system.baselineState(at: startDay)
         let sol = try ODESolver.solve(system, y0: y0, t0: startDay, tEnd: durationDays, saveAt: outputDays,
                                       discontinuities: events, options: options)
-        let n = system.dimension
         let day0 = sol.state(at: 0)
         let rows = (0..<sol.times.count).map { system.observe(sol.state(at: $0), day0: day0) }
         let names = system.observables.map(\.name)

@@ -60,6 +60,7 @@ public enum DrugLibrary {
         case "test_sc_depot": return (TestDepotComponent(), .sc)
         case "test_oral": return (TestOralComponent(), .oral)
         case "test_pth": return (TestPTHComponent(), .sc)
+        case "denosumab": return (DenosumabComponent(), .sc)
         default:
             throw DoseError(drug: id, problem: "not modelled yet: the drug library arrives in a later release",
                             accepted: "remove the treatment to simulate without it")

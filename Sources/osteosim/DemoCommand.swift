@@ -18,28 +18,19 @@ struct DemoCommand: ParsableCommand {
             CLI.printError("\(error)")
             throw ExitCode(1)
         }
-        out += report.text()
-        out += "\nProjected BMD change from today (OsteoSim core model):\n\n"
-        var rows: [BMDProjection] = []
-        let untreated = BMDProjection.untreated(for: report.file)
-        if untreated.lumbarSpine12 == nil {
-            CLI.printError("simulation failed: \(untreated.note)")
+        guard report.projections.first?.lumbarSpine12 != nil else {
+            CLI.printError("simulation failed: \(report.projections.first?.note ?? "no projection")")
             throw ExitCode(1)
         }
-        rows.append(untreated)
-        rows += DemoAssessment.recommendedOptions(report).map(BMDProjection.pending)
-        out += ProjectionTable.render(rows)
+        out += report.text()
         out += """
-
-        Notes:
+        Notes on the projections:
         - The untreated row includes prednisone 10 mg/day itself (the glucocorticoid layer), on top of
           age- and menopause-related change. For comparison, placebo arms of trials in patients
           starting glucocorticoids lost 2.8–3.4% at the lumbar spine in the first year (Adachi 1997,
           Cohen 1999, Reid 2001); the model's glucocorticoid effect was calibrated to those arms.
-        - Projections under each recommended option need the drug layer (a later release); they are
-          shown as "not simulated" rather than guessed.
-        - Research and education software, not a medical device: these are model projections, not
-          predictions for this patient.
+        - Each recommended option is simulated at its usual regimen with her prednisone course, where the
+          drug library has the drug; the others are shown as "not simulated" rather than guessed.
 
         """
         try CLI.write(out, to: nil)

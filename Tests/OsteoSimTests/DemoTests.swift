@@ -24,7 +24,11 @@ import OsteoModel
         let ls12 = try #require(untreated.lumbarSpine12), th12 = try #require(untreated.totalHip12)
         #expect(ls12 <= -2 && ls12 >= -4.5 && th12 < 0 && th12 > ls12, "LS \(ls12), TH \(th12)")
         #expect(untreated.note.contains("glucocorticoid"))
-        let table = ProjectionTable.render([untreated] + options.map(BMDProjection.pending))
-        #expect(table.contains("not simulated: the drug layer arrives in a later release"))
+        // Denosumab is in the drug library: its row is simulated and gains on the untreated row.
+        let dmab = BMDProjection.option(.denosumab, for: report.file)
+        let d12 = try #require(dmab.lumbarSpine12)
+        #expect(d12 > ls12 + 2, "denosumab LS \(d12) vs untreated \(ls12)")
+        let table = ProjectionTable.render([untreated, dmab, BMDProjection.option(.alendronate, for: report.file)])
+        #expect(table.contains("not simulated: this drug is not in the drug library yet"))
     }
 }

@@ -62,7 +62,7 @@ import OsteoSim
     }
 
     @Test func realDrugIdsAreRefusedUntilTheDrugLibrary() throws {
-        let s = try Scenario.parse(text: "patient: {sex: female, age: 65}\nduration: 1 year\ntreatments: [{drug: denosumab, regimen: \"60 mg sc every 6 months\"}]\n", file: "d.yaml")
+        let s = try Scenario.parse(text: "patient: {sex: female, age: 65}\nduration: 1 year\ntreatments: [{drug: teriparatide, regimen: \"20 ug sc daily\"}]\n", file: "d.yaml")
         #expect(throws: SimulationError.self) { try SimulationRunner.run(s) }
         do { _ = try SimulationRunner.run(s) } catch {
             #expect(error.exitCode == 2 && error.description.contains("treatments[0].drug") && error.description.contains("not modelled yet"))

@@ -78,6 +78,12 @@ extension AssessmentReport {
             .object([("id", .string($0.id)), ("text", .string($0.text)), ("follow_on", .strings($0.followOn.map(\.rawValue))),
                      ("urgent", .bool($0.urgent)), ("source", Self.json($0.source))])
         })))
+        top.append(("projections", .array(projections.map { pr in
+            .object([("option", .string(pr.label)),
+                     ("lumbar_spine_bmd_change_pct", .object([("month_12", .optional(pr.lumbarSpine12)), ("month_24", .optional(pr.lumbarSpine24))])),
+                     ("total_hip_bmd_change_pct", .object([("month_12", .optional(pr.totalHip12)), ("month_24", .optional(pr.totalHip24))])),
+                     ("simulated", .bool(pr.lumbarSpine12 != nil)), ("note", .string(pr.note))])
+        })))
         top.append(("cautions", .strings(c.cautions)))
         top.append(("disclaimer", .string(Self.disclaimer)))
         return .object(top)

@@ -71,6 +71,10 @@ extension AssessmentReport {
             for s in c.sequencing { o += "  - \(s.urgent ? "URGENT: " : "")\(s.text) [\(s.source.verification.rawValue)]\n" }
             o += "\n"
         }
+        if !projections.isEmpty {
+            o += "Projected BMD change from today (model; research software, not a prediction for this patient):\n"
+            o += ProjectionTable.render(projections).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n\n"
+        }
         if !c.cautions.isEmpty {
             o += "Cautions:\n"
             for s in c.cautions { o += "  - \(s)\n" }

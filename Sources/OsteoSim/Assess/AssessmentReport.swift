@@ -15,6 +15,9 @@ public struct AssessmentReport: Sendable {
     public var file: PatientFile
     public var clinical: ClinicalAssessment
     public var qfracture: QFracture
+    /// Projected BMD change with no bone treatment and under each recommended ACR 2022 option,
+    /// with the patient's own glucocorticoid courses (model; options the drug library lacks say so).
+    public var projections: [BMDProjection] = []
 
     /// Shown on every assessment (research/education software; not a medical device).
     public static let disclaimer = OsteoSimInfo.disclaimer
@@ -28,7 +31,9 @@ public struct AssessmentReport: Sendable {
         } catch {
             throw InputError(file: path, field: "age", problem: error.message, accepted: "18 to 120 years")
         }
-        return AssessmentReport(file: file, clinical: clinical, qfracture: qfracture(file, currentGC: clinical.glucocorticoidExposure.isCurrent))
+        var report = AssessmentReport(file: file, clinical: clinical, qfracture: qfracture(file, currentGC: clinical.glucocorticoidExposure.isCurrent))
+        report.projections = [BMDProjection.untreated(for: file)] + DemoAssessment.recommendedDrugs(report).map { BMDProjection.option($0, for: file) }
+        return report
     }
 
     /// Maps the patient file to QFracture-2012 inputs. Age: whole years (the reference takes an integer; a

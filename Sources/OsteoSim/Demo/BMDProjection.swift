@@ -1,4 +1,5 @@
 import Foundation
+import OsteoClinical
 import OsteoModel
 import OsteoPharm
 import OsteoODE
@@ -47,9 +48,57 @@ public struct BMDProjection: Sendable, Equatable {
         }
     }
 
+    /// The usual adult regimen of each option (labels; ACR 2022 / guidelines.md), as treatment
+    /// entries in the regimen grammar.
+    public static func standardTreatments(_ option: OsteoporosisDrug) -> [(drug: String, regimen: String)] {
+        switch option {
+        case .calciumVitaminD: [("calcium", "1000 mg po daily"), ("vitamin_d", "800 IU po daily")]
+        case .alendronate: [("alendronate", "70 mg po weekly")]
+        case .risedronate: [("risedronate", "35 mg po weekly")]
+        case .ibandronate: [("ibandronate", "150 mg po monthly")]
+        case .zoledronicAcid: [("zoledronic_acid", "5 mg iv every 12 months")]
+        case .denosumab: [("denosumab", "60 mg sc every 6 months")]
+        case .teriparatide: [("teriparatide", "20 ug sc daily")]
+        case .abaloparatide: [("abaloparatide", "80 ug sc daily")]
+        case .romosozumab: [("romosozumab", "210 mg sc monthly x 12")]
+        case .raloxifene: [("raloxifene", "60 mg po daily")]
+        case .alfacalcidol: [("alfacalcidol", "1 ug po daily")]
+        case .calcitriol: [("calcitriol", "0.5 ug po daily")]
+        case .eldecalcitol: [("eldecalcitol", "0.75 ug po daily")]
+        }
+    }
+
+    /// The projection under one option, with the patient's own glucocorticoid courses; an option
+    /// whose drug the library does not simulate yet is shown as such, not guessed.
+    public static func option(_ option: OsteoporosisDrug, for file: PatientFile) -> BMDProjection {
+        let entries = standardTreatments(option)
+        let label = option.displayName
+        var s = scenario(for: file)
+        do {
+            s.treatments = try entries.enumerated().map { (i, e) throws(RegimenError) in
+                Scenario.Treatment(drug: e.drug, regimen: try Regimen(parsing: e.regimen), startDay: 0, stopDay: nil,
+                                   missedDoses: [], field: "treatments[\(i)]")
+            }
+        } catch {
+            return BMDProjection(label: label, note: "not simulated: \(error)")
+        }
+        let regimen = entries.map { "\($0.drug) \($0.regimen)" }.joined(separator: " + ")
+        do {
+            let t = try SimulationRunner.run(s)
+            let ls = t.column("lumbar_spine_bmd_change_pct") ?? [], th = t.column("total_hip_bmd_change_pct") ?? []
+            guard ls.count == 3, th.count == 3 else { return BMDProjection(label: label, note: "not simulated: unexpected output") }
+            return BMDProjection(label: label, lumbarSpine12: ls[1], lumbarSpine24: ls[2], totalHip12: th[1], totalHip24: th[2],
+                                 note: "\(regimen) (model)")
+        } catch let SimulationError.input(e) where e.problem.contains("not modelled yet") {
+            return pending(label)
+        } catch {
+            return BMDProjection(label: label, note: "not simulated: \(error)")
+        }
+    }
+
     /// A row for an option whose drug the model cannot simulate yet.
     public static func pending(_ option: String) -> BMDProjection {
-        BMDProjection(label: option, note: "not simulated: the drug layer arrives in a later release")
+        BMDProjection(label: option, note: "not simulated: this drug is not in the drug library yet")
     }
 }
 

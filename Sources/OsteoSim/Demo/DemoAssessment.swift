@@ -31,12 +31,14 @@ public enum DemoAssessment {
     /// The drug options of the ACR 2022 recommendations, in order, without repeats
     /// (calcium + vitamin D, recommended for everyone, first).
     public static func recommendedOptions(_ report: AssessmentReport) -> [String] {
-        var seen: [String] = []
+        recommendedDrugs(report).map(\.displayName)
+    }
+
+    /// The same options as drugs (for projections).
+    public static func recommendedDrugs(_ report: AssessmentReport) -> [OsteoporosisDrug] {
+        var seen: [OsteoporosisDrug] = []
         for rec in report.clinical.acr2022.recommendations {
-            for option in rec.options where option.suitable {
-                let name = option.drug.displayName
-                if !seen.contains(name) { seen.append(name) }
-            }
+            for option in rec.options where option.suitable && !seen.contains(option.drug) { seen.append(option.drug) }
         }
         return seen
     }
