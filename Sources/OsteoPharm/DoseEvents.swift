@@ -61,6 +61,10 @@ public enum DrugLibrary {
         case "test_oral": return (TestOralComponent(), .oral)
         case "test_pth": return (TestPTHComponent(), .sc)
         case "denosumab": return (DenosumabComponent(), .sc)
+        case "alendronate": return (BisphosphonateComponent(.alendronate), .oral)
+        case "risedronate": return (BisphosphonateComponent(.risedronate), .oral)
+        case "ibandronate": return (BisphosphonateComponent(.ibandronate), .oral)
+        case "zoledronic_acid": return (BisphosphonateComponent(.zoledronicAcid), .iv)
         default:
             throw DoseError(drug: id, problem: "not modelled yet: the drug library arrives in a later release",
                             accepted: "remove the treatment to simulate without it")

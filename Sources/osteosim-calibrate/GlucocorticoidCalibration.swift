@@ -39,12 +39,16 @@ enum GlucocorticoidCalibration {
     }
 
     struct Scores {
-        var ls12, th12, chronic12, p1np1, ctx1, recovery: Double
+        var ls12, th12, chronic12, p1np1, ctx1, recovery, ctx12: Double
         var objective: Double {
             let a = pow((ls12 + 3.14) / 0.5, 2) + pow((th12 + 2.8) / 0.6, 2) + pow((chronic12 + 0.8) / 0.6, 2)
             let b = pow((p1np1 + 20) / 10, 2)
             let c = ctx1 < 5 ? pow((5 - ctx1) / 2, 2) : 0
             let d = recovery < 0.5 ? pow((0.5 - recovery) / 0.2, 2) : 0
+            // A hinge keeping CTX at 12 months ≥ −20% (resorption markers stay near normal in GIOP)
+            // was tried: it cannot be met together with the chronic-user target (objective 20 vs 2;
+            // chronic loss −2.7%), because the core ties resorption to formation (docs/model.md).
+            _ = ctx12   // reported, not in the objective: see docs/model.md ("Glucocorticoids")
             return a + b + c + d
         }
     }
@@ -57,7 +61,8 @@ enum GlucocorticoidCalibration {
         return Scores(ls12: value(a, "lumbar_spine_bmd_change_pct", month: 12), th12: value(a, "total_hip_bmd_change_pct", month: 12),
                       chronic12: value(c, "lumbar_spine_bmd_change_pct", month: 12), p1np1: value(a, "p1np_change_pct", month: 1),
                       ctx1: value(a, "ctx_change_pct", month: 1),
-                      recovery: value(s, "lumbar_spine_bmd_change_pct", month: 18) - value(s, "lumbar_spine_bmd_change_pct", month: 6))
+                      recovery: value(s, "lumbar_spine_bmd_change_pct", month: 18) - value(s, "lumbar_spine_bmd_change_pct", month: 6),
+                      ctx12: value(a, "ctx_change_pct", month: 12))
     }
 
     static func fitExposureShape() -> (ec50: Double, hill: Double) {
@@ -112,6 +117,7 @@ enum GlucocorticoidCalibration {
             print("| P1NP 1 mo | \(f1(s.p1np1))% | −20 ± 10% (osteocalcin, §6) |")
             print("| CTX 1 mo | \(f1(s.ctx1))% | ≥ +5% (hinge) |")
             print("| LS 18 mo − LS 6 mo after stopping at 6 | \(f2(s.recovery)) | ≥ +0.5 (hinge, A8) |")
+            print("| CTX 12 mo | \(f1(s.ctx12))% | (reported only) |")
         }
         return p
     }
@@ -218,5 +224,66 @@ enum DenosumabCalibration {
             }
         }
         print("best: potency \(best.k) mg/L, Hill \(best.h): \(bestRow)")
+    }
+}
+
+/// Bisphosphonate potencies (EC50 of the bound pool), fitted per drug as code
+/// (`osteosim-calibrate bisphosphonates`), each on a log grid, objective Σ((model − data)/tol)²:
+/// - alendronate 70 mg weekly, woman 67 y: LS +4.1, TH +1.9% at 12 months (D21, McClung 2014; tol 1);
+/// - zoledronic acid 5 mg IV yearly × 3, woman 73 y: LS +6.71, TH +6.02 points vs placebo at 36
+///   months (D14, HORIZON-PFT; tol 1);
+/// - risedronate 5 mg daily with prednisone 10 mg/day, woman 65 y: LS +3.8 points vs
+///   glucocorticoid alone at 12 months (A2, Cohen 1999; tol 1);
+/// - ibandronate: no trial in the calibration set; its EC50 is set so that 150 mg monthly gives
+///   alendronate 70 mg weekly's 12-month spine gain (non-inferiority of the two regimens, [M]).
+enum BisphosphonateCalibration {
+    static func run(_ body: String, _ param: String?, _ value: Double) -> SimulationTable? {
+        let text = body + (param.map { "parameters:\n  \($0): \(value)\n" } ?? "")
+        guard let s = try? Scenario.parse(text: text, file: "bp.yaml") else { return nil }
+        return try? SimulationRunner.run(s)
+    }
+    static func v(_ t: SimulationTable?, _ c: String, _ m: Double) -> Double {
+        t.map { GlucocorticoidCalibration.value($0, c, month: m) } ?? .nan
+    }
+
+    static func search(_ name: String, _ score: (Double) -> (Double, String)) -> Double {
+        var best = (obj: Double.infinity, ec: 0.0, row: "")
+        var ec = 1e-3
+        while ec <= 30 {
+            let (obj, row) = score(ec)
+            if obj < best.obj { best = (obj, ec, row) }
+            ec *= 1.25
+        }
+        print("\(name): EC50 = \(String(format: "%.4g", best.ec)) mg — \(best.row), objective \(f2(best.obj))")
+        return best.ec
+    }
+
+    static func fit() {
+        let aln = "patient: {sex: female, age: 67}\nduration: 12 months\noutput_every: 12 months\ntreatments: [{drug: alendronate, regimen: \"70 mg po weekly\"}]\n"
+        let alnEC = search("alendronate") { ec in
+            let t = run(aln, "alendronate_ec50", ec)
+            let ls = v(t, "lumbar_spine_bmd_change_pct", 12), th = v(t, "total_hip_bmd_change_pct", 12)
+            return (pow(ls - 4.1, 2) + pow(th - 1.9, 2), "LS \(f2(ls)) (4.1), TH \(f2(th)) (1.9)")
+        }
+        let zolPBO = run("patient: {sex: female, age: 73}\nduration: 36 months\noutput_every: 36 months\n", nil, 0)
+        _ = search("zoledronic acid") { ec in
+            let t = run("patient: {sex: female, age: 73}\nduration: 36 months\noutput_every: 36 months\ntreatments: [{drug: zoledronic_acid, regimen: \"5 mg iv every 12 months x 3\"}]\n", "zoledronic_acid_ec50", ec)
+            let ls = v(t, "lumbar_spine_bmd_change_pct", 36) - v(zolPBO, "lumbar_spine_bmd_change_pct", 36)
+            let th = v(t, "total_hip_bmd_change_pct", 36) - v(zolPBO, "total_hip_bmd_change_pct", 36)
+            return (pow(ls - 6.71, 2) + pow(th - 6.02, 2), "LS vs PBO \(f2(ls)) (6.71), TH \(f2(th)) (6.02)")
+        }
+        let gc = "patient: {sex: female, age: 65, years_since_menopause: 14}\nduration: 12 months\noutput_every: 12 months\nglucocorticoids: [{drug: prednisone, dose: 10 mg/day}]\n"
+        let gcOnly = run(gc, nil, 0)
+        _ = search("risedronate") { ec in
+            let t = run(gc + "treatments: [{drug: risedronate, regimen: \"5 mg po daily\"}]\n", "risedronate_ec50", ec)
+            let ls = v(t, "lumbar_spine_bmd_change_pct", 12) - v(gcOnly, "lumbar_spine_bmd_change_pct", 12)
+            return (pow(ls - 3.8, 2), "LS vs GC alone \(f2(ls)) (3.8)")
+        }
+        let alnLS = v(run(aln, "alendronate_ec50", alnEC), "lumbar_spine_bmd_change_pct", 12)
+        _ = search("ibandronate") { ec in
+            let t = run("patient: {sex: female, age: 67}\nduration: 12 months\noutput_every: 12 months\ntreatments: [{drug: ibandronate, regimen: \"150 mg po monthly\"}]\n", "ibandronate_ec50", ec)
+            let ls = v(t, "lumbar_spine_bmd_change_pct", 12)
+            return (pow(ls - alnLS, 2), "LS \(f2(ls)) (alendronate's \(f2(alnLS)))")
+        }
     }
 }

@@ -2,6 +2,10 @@ import Foundation
 import OsteoModel
 
 let args = CommandLine.arguments.dropFirst()
+if args.first == "bisphosphonates" {
+    BisphosphonateCalibration.fit()
+    exit(0)
+}
 if args.first == "denosumab" {
     print("| potency (mg/L) | Hill | CTX vs PBO 1/6/36 mo (%) | TH 12/24/36 mo (%) | LS vs PBO 36 mo | objective |\n|---|---|---|---|---|---|")
     DenosumabCalibration.fit()

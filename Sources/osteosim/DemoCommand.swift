@@ -31,6 +31,9 @@ struct DemoCommand: ParsableCommand {
           Cohen 1999, Reid 2001); the model's glucocorticoid effect was calibrated to those arms.
         - Each recommended option is simulated at its usual regimen with her prednisone course, where the
           drug library has the drug; the others are shown as "not simulated" rather than guessed.
+        - Known limitation: the model under-predicts bisphosphonates in glucocorticoid users (12-month
+          spine +2.6 to +4.1% in the HORIZON-GIO and Saag 1998 arms, about 0 to +1% here); its
+          glucocorticoid state is too low in turnover. Every miss is listed in docs/validation.md.
 
         """
         try CLI.write(out, to: nil)

@@ -28,7 +28,7 @@ import OsteoModel
         let dmab = BMDProjection.option(.denosumab, for: report.file)
         let d12 = try #require(dmab.lumbarSpine12)
         #expect(d12 > ls12 + 2, "denosumab LS \(d12) vs untreated \(ls12)")
-        let table = ProjectionTable.render([untreated, dmab, BMDProjection.option(.alendronate, for: report.file)])
+        let table = ProjectionTable.render([untreated, dmab, BMDProjection.option(.teriparatide, for: report.file)])
         #expect(table.contains("not simulated: this drug is not in the drug library yet"))
     }
 }

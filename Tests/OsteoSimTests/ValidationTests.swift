@@ -22,6 +22,22 @@ import OsteoSim
         // A 66-year-old gains more on denosumab than D10's women (7.9/5.4 vs 6.4/3.6 points at 24 months).
         "denosumab-discontinuation-d10 LS vs placebo at 24 months (points)",
         "denosumab-discontinuation-d10 TH vs placebo at 24 months (points)",
+        // Hip/spine under antiresorptives is fixed by envelope composition at ≈ 0.67 (FREEDOM-like),
+        // so HORIZON's 0.9 and A2's trochanter gain are missed (docs/model.md, core limitations).
+        "zoledronic-acid-horizon-d14 TH vs placebo at 36 months (points)",
+        "risedronate-gc-initiators-a2 trochanter vs placebo at 12 months (points)",
+        // Antiresorptives barely act in glucocorticoid users: the GC layer drives the core into a
+        // low-turnover state (CTX −66% at 12 months on 10 mg/day), leaving little resorption to
+        // suppress, and a bisphosphonate binds in proportion to the suppressed formation.
+        "alendronate-gc-a4 ALN 5 mg LS at 48 weeks (%)",
+        "alendronate-gc-a4 ALN 10 mg LS at 48 weeks (%)",
+        "zoledronic-vs-risedronate-gio-c4-c5 treatment: ZOL LS at 12 months (%)",
+        "zoledronic-vs-risedronate-gio-c4-c5 treatment: RIS LS at 12 months (%)",
+        "zoledronic-vs-risedronate-gio-c4-c5 treatment: ZOL − RIS LS (points)",
+        "zoledronic-vs-risedronate-gio-c4-c5 prevention: ZOL LS at 12 months (%)",
+        "zoledronic-vs-risedronate-gio-c4-c5 prevention: ZOL − RIS LS (points)",
+        "zoledronic-vs-risedronate-gio-c4-c5 treatment: ZOL TH at 12 months (%)",
+        "zoledronic-vs-risedronate-gio-c4-c5 prevention: ZOL TH at 12 months (%)",
     ]
 
     @Test func bundledCasesRunAndOnlyKnownMissesFail() throws {

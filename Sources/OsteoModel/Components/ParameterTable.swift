@@ -43,6 +43,17 @@ public struct ParameterInfo: Sendable, Equatable, Codable {
     public let source: String
     public let min: Double
     public let max: Double
+
+    public init(component: String, name: String, value: Double, unit: String, meaning: String, source: String, min: Double, max: Double) {
+        self.component = component
+        self.name = name
+        self.value = value
+        self.unit = unit
+        self.meaning = meaning
+        self.source = source
+        self.min = min
+        self.max = max
+    }
 }
 
 /// Why a parameter could not be looked up or overridden.

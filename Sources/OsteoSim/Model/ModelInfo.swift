@@ -14,6 +14,8 @@ public enum ModelInfo {
             ("Pipeline test component `test_sc_depot` (not a drug)", TestDepotComponent().parameterInfo),
             ("Pipeline test component `test_oral` (not a drug)", TestOralComponent().parameterInfo),
             ("Glucocorticoids (OsteoPharm.GlucocorticoidComponent)", GlucocorticoidComponent().parameterInfo),
+            ("Denosumab (OsteoPharm.DenosumabComponent)", DenosumabComponent().parameterInfo),
+        ] + BisphosphonateComponent.Drug.allCases.map { ("Bisphosphonate: \($0.rawValue) (OsteoPharm.BisphosphonateComponent)", BisphosphonateComponent($0).parameterInfo) } + [
             ("Fracture relative risk (OsteoSim.FractureRisk)", FractureRiskParameters().info(component: "fracture_risk")),
             ("PTH-input test component `test_pth` (not a drug)", TestPTHComponent().parameterInfo),
         ]
