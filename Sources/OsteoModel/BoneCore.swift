@@ -295,6 +295,7 @@ extension BoneCore {
             Observable("osteoclast_precursors_rel", unit: "relative", meaning: "osteoclast precursors and osteomorphs (1 = reference adult)"),
             Observable("lumbar_spine_bmd_rel", unit: "relative", meaning: "lumbar spine BMD relative to the reference adult's (not to day 0)"),
             Observable("total_hip_bmd_rel", unit: "relative", meaning: "total hip BMD relative to the reference adult's (not to day 0)"),
+            Observable("lumbar_spine_trabecular_bmd_change_pct", unit: "%", meaning: "lumbar spine trabecular envelope mineral change from day 0 (what QCT measures)"),
         ]
     }
 
@@ -324,6 +325,7 @@ extension BoneCore {
             v(.calcium), v(.pth), v(.calcitriol),
             v(.osteoclasts), ob, v(.opg), v(.sclerostin), v(.osteocytes), v(.osteoclastPrecursors),
             siteBMD(x, hip: false), siteBMD(x, hip: true),
+            100 * (x[b + Envelope.spineTrabecular.mineral] / x0[b0 + Envelope.spineTrabecular.mineral] - 1),
         ]
     }
 }

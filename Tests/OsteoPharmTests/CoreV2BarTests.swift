@@ -98,4 +98,19 @@ import OsteoPharm
         #expect(pulseGain > 0, "daily pulses: \(pulseGain) points")
         #expect(continuousGain < 0, "continuous: \(continuousGain) points")
     }
+
+    @Test func osteocyteApoptosisMattersWithinMonths() throws {
+        // Issue 12 item 8 (v1: ×1.5 changed nothing in 2 years): apoptotic osteocytes signal
+        // targeted remodelling, so ×1.5 must cost at least half a point of spine within 12 months.
+        let a = try Self.run([Perturbation(lever: .osteocyteApoptosis, factor: 1.5)], months: 12)
+        let spine = try points(a, ls, 12)
+        #expect(spine <= -0.5, "spine \(spine) points at 12 months")
+    }
+
+    @Test func disuseActsMainlyAtTheHip() throws {
+        // Issue 12 item 3: mechanical_loading ×0.5 (disuse) loses more at the hip than the spine.
+        let a = try Self.run([Perturbation(lever: .mechanicalLoading, factor: 0.5)], months: 24)
+        let hip = try points(a, th, 24), spine = try points(a, ls, 24)
+        #expect(hip < 0 && hip < spine, "hip \(hip), spine \(spine) points at 24 months")
+    }
 }

@@ -18,6 +18,8 @@ public struct ValidationCase: Sendable {
         public var arm: String?
         /// For between-arm comparisons: simulated = arm[0] − arm[1].
         public var difference: [String]?
+        /// For a change within one arm: simulated = value(day) − value(fromDay).
+        public var fromDay: Double?
         public var label: String?
     }
 
@@ -55,7 +57,7 @@ extension ValidationCase {
         let armNames = arms.map(\.0)
         var endpoints: [Endpoint] = []
         for e in try root.field("endpoints", in: m).items() {
-            let em = try e.mapping(allowed: ["output", "day", "published", "spread", "tolerance", "arm", "difference", "label"])
+            let em = try e.mapping(allowed: ["output", "day", "from_day", "published", "spread", "tolerance", "arm", "difference", "label"])
             var spread: Spread?
             let sNode = e.field("spread", in: em)
             if !sNode.isNull {
@@ -75,6 +77,7 @@ extension ValidationCase {
             endpoints.append(Endpoint(output: try e.field("output", in: em).string(), day: try e.field("day", in: em).number(in: 0...36525),
                                       published: try e.field("published", in: em).number(), spread: spread, tolerance: tol,
                                       arm: arm, difference: diff,
+                                      fromDay: e.field("from_day", in: em).isNull ? nil : try e.field("from_day", in: em).number(in: 0...36525),
                                       label: e.field("label", in: em).isNull ? nil : try e.field("label", in: em).string()))
         }
         return ValidationCase(id: try text("id"), title: try text("title"), citation: try text("citation"),

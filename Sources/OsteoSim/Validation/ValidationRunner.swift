@@ -42,6 +42,11 @@ public enum ValidationRunner {
             } else {
                 let arm = e.arm ?? c.arms.first?.name ?? ""
                 (simulated, note) = value(arm, e.output, e.day)
+                if let from = e.fromDay, let end = simulated {
+                    // A change within the arm: value at `day` minus value at `from_day`.
+                    let (start, ns) = value(arm, e.output, from)
+                    if let start { simulated = end - start } else { simulated = nil; note = ns }
+                }
                 if let a = e.arm, e.label == nil { name = "\(e.output) [\(a)]" }
             }
             let pass = simulated.map { abs($0 - e.published) <= e.tolerance + 1e-12 } ?? false
