@@ -86,6 +86,8 @@ public enum RosenbrockMethod: String, Sendable, CaseIterable, Codable {
 public struct SolverOptions: Sendable {
     public var method: RosenbrockMethod = .rodas5P
     public var relativeTolerance: Double = 1e-6
+    /// Per-component relative tolerances (override ``relativeTolerance`` where given).
+    public var relativeTolerances: [Double]?
     public var absoluteTolerance: AbsoluteTolerance = .scalar(1e-8)
     /// Initial step; nil = chosen automatically (Hairer & Wanner's starting-step algorithm).
     public var initialStep: Double?

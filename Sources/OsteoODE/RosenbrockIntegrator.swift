@@ -56,7 +56,12 @@ public final class RosenbrockIntegrator {
         self.options = options
         self.tableau = options.method.tableau
         self.t = t0
-        self.ws = Workspace(n: n, tableau: tableau, atol: options.absoluteTolerance)
+        if let r = options.relativeTolerances {
+            guard r.count == n, r.allSatisfy({ $0 > 0 && $0.isFinite }) else {
+                throw .invalidInput("per-component relative tolerances: \(r.count) given for \(n) components, each must be positive")
+            }
+        }
+        self.ws = Workspace(n: n, tableau: tableau, atol: options.absoluteTolerance, rtol: options.relativeTolerance, rtols: options.relativeTolerances)
         self.gamma = tableau.gamma
         let k = Double(tableau.embeddedOrder + 1)
         self.beta1 = 0.7 / k
@@ -330,10 +335,10 @@ public final class RosenbrockIntegrator {
         var sum = 0.0
         var worst = 0
         var worstValue = -1.0
-        let rtol = options.relativeTolerance
+        let rtol = ws.rtol
         for q in 0..<n {
             if !unew[q].isFinite { return .nonFinite(q) }
-            let sc = atol[q] + rtol * Swift.max(abs(uprev[q]), abs(unew[q]))
+            let sc = atol[q] + rtol[q] * Swift.max(abs(uprev[q]), abs(unew[q]))
             let ratio = err[q] / sc
             let r2 = ratio * ratio
             if r2 > worstValue { worstValue = r2; worst = q }
@@ -396,9 +401,8 @@ public final class RosenbrockIntegrator {
         system.evaluate(t: t, y: y0, dy: f0)
         statistics.rhsEvaluations += 1
         var d0 = 0.0, d1 = 0.0
-        let rtol = options.relativeTolerance
         for i in 0..<n {
-            let sk = ws.atol[i] + rtol * abs(y0[i])
+            let sk = ws.atol[i] + ws.rtol[i] * abs(y0[i])
             let sc = sk > 0 ? sk : 1e-16
             d0 += (y0[i] / sc) * (y0[i] / sc)
             d1 += (f0[i] / sc) * (f0[i] / sc)
@@ -414,7 +418,7 @@ public final class RosenbrockIntegrator {
         statistics.rhsEvaluations += 1
         var d2 = 0.0
         for i in 0..<n {
-            let sk = ws.atol[i] + rtol * abs(y0[i])
+            let sk = ws.atol[i] + ws.rtol[i] * abs(y0[i])
             let sc = sk > 0 ? sk : 1e-16
             let v = (f1[i] - f0[i]) / sc
             d2 += v * v

@@ -14,6 +14,7 @@
     let dT: UnsafeMutablePointer<Double>      // ∂f/∂t
     let err: UnsafeMutablePointer<Double>     // error estimate
     let atol: UnsafeMutablePointer<Double>
+    let rtol: UnsafeMutablePointer<Double>
     let ftmp: UnsafeMutablePointer<Double>    // finite-difference and start-step scratch
     // stacks
     let k: UnsafeMutablePointer<Double>       // stages × n
@@ -37,7 +38,7 @@
     let dualScratch: UnsafeMutablePointer<Dual>
     let doubleScratch: UnsafeMutablePointer<Double>
 
-    init(n: Int, tableau tb: RosenbrockTableau, atol: AbsoluteTolerance) {
+    init(n: Int, tableau tb: RosenbrockTableau, atol: AbsoluteTolerance, rtol: Double, rtols: [Double]?) {
         self.n = n
         let s = tb.stages
         self.stages = s
@@ -48,7 +49,7 @@
             return p
         }
         uprev = vec(n); unew = vec(n); fprev = vec(n); stage = vec(n); rhs = vec(n)
-        dT = vec(n); err = vec(n); self.atol = vec(n); ftmp = vec(2 * n)
+        dT = vec(n); err = vec(n); self.atol = vec(n); self.rtol = vec(n); ftmp = vec(2 * n)
         k = vec(s * n); dense = vec(max(1, tb.H.count) * n)
         J = vec(n * n); W = vec(n * n)
         pivots = UnsafeMutablePointer<Int>.allocate(capacity: max(n, 1))
@@ -82,6 +83,7 @@
         case .scalar(let v): for i in 0..<n { self.atol[i] = v }
         case .perComponent(let vs): for i in 0..<n { self.atol[i] = vs[i] }
         }
+        for i in 0..<n { self.rtol[i] = rtols.map { $0[i] } ?? rtol }
     }
 
     var scratch: JacobianScratch { JacobianScratch(duals: dualScratch, doubles: doubleScratch) }
@@ -89,7 +91,7 @@
     func swapSolution() { swap(&uprev, &unew) }
 
     deinit {
-        for p in [uprev, unew, fprev, stage, rhs, dT, err, atol, ftmp, k, dense, J, W, a, C, c, d, m, e, H, doubleScratch] {
+        for p in [uprev, unew, fprev, stage, rhs, dT, err, atol, rtol, ftmp, k, dense, J, W, a, C, c, d, m, e, H, doubleScratch] {
             p.deallocate()
         }
         pivots.deallocate()

@@ -169,7 +169,12 @@ public struct BoneSystem: ODESystem, Sendable {
     /// Default tolerances: rtol 1e-6; each compartment's absolute tolerance (1e-9 × its scale
     /// unless it declares one).
     public var defaultOptions: SolverOptions {
-        SolverOptions(rtol: 1e-6, atol: compartments.map(\.compartment.absoluteTolerance))
+        var o = SolverOptions(rtol: 1e-6, atol: compartments.map(\.compartment.absoluteTolerance))
+        let c = compartments
+        if c.contains(where: { $0.compartment.relativeTolerance != nil }) {
+            o.relativeTolerances = c.map { $0.compartment.relativeTolerance ?? 1e-6 }
+        }
+        return o
     }
 
     /// Output columns: the core's observables, then each component's.

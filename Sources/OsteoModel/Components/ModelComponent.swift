@@ -12,6 +12,8 @@ public struct Compartment: Sendable, Equatable {
     public let scale: Double
     /// The solver's absolute tolerance for this state.
     public let absoluteTolerance: Double
+    /// The solver's relative tolerance for this state (nil = the system's, 1e-6).
+    public let relativeTolerance: Double?
     /// Held states are not moved by the baseline search (switches, infusion rates, integrators
     /// whose value defines the patient's own day-0 bone).
     public let held: Bool
@@ -19,8 +21,9 @@ public struct Compartment: Sendable, Equatable {
     /// - Parameter absoluteTolerance: default `1e-9 × scale`; a fast transient compartment whose
     ///   error matters only through a slower one may take a looser value (documented there).
     public init(_ name: String, unit: String, meaning: String, reference: Double = 0, scale: Double = 1, held: Bool = false,
-                absoluteTolerance: Double? = nil) {
+                absoluteTolerance: Double? = nil, relativeTolerance: Double? = nil) {
         self.absoluteTolerance = absoluteTolerance ?? 1e-9 * scale
+        self.relativeTolerance = relativeTolerance
         self.name = name
         self.unit = unit
         self.meaning = meaning

@@ -51,11 +51,17 @@ public struct DenosumabComponent: GenericComponent {
     public var id: String { "denosumab" }
     static let depot = 0, total = 1, peripheral = 2, target = 3
     public var compartments: [Compartment] {
-        [Compartment("depot", unit: "mg", meaning: "SC depot (after bioavailability)", scale: 10),
-         Compartment("total_central", unit: "mg/L", meaning: "total (free + bound) central concentration", scale: 1),
-         Compartment("peripheral", unit: "mg", meaning: "peripheral amount", scale: 1),
+        // Tolerances: absolute 1e-7 in mg and mg/L (0.1% of the potency, 1e-4 mg/L, at which RANKL
+        // availability halves) and relative 1e-4 (PK data carry no more than two or three digits;
+        // the effect then moves by ≈ 1.5e-4), so the solver does not resolve each exponential
+        // tail to the core's 1e-6.
+        // The depot's tail below 1e-3 mg (3e-5 of a dose) is irrelevant: its absolute tolerance
+        // is 1e-3 mg, so its 20-e-fold exponential tail is not resolved step by step.
+        [Compartment("depot", unit: "mg", meaning: "SC depot (after bioavailability)", scale: 10, absoluteTolerance: 1e-3, relativeTolerance: 1e-4),
+         Compartment("total_central", unit: "mg/L", meaning: "total (free + bound) central concentration", scale: 1, absoluteTolerance: 1e-7, relativeTolerance: 1e-4),
+         Compartment("peripheral", unit: "mg", meaning: "peripheral amount", scale: 1, absoluteTolerance: 1e-7, relativeTolerance: 1e-4),
          Compartment("target_total", unit: "mg/L", meaning: "total target (free + bound), antibody-equivalent", reference: parameters.targetBaseline,
-                     scale: max(parameters.targetBaseline, 1e-3))]
+                     scale: max(parameters.targetBaseline, 1e-3), relativeTolerance: 1e-4)]
     }
     public var parameterInfo: [ParameterInfo] { parameters.info(component: id) }
     public var observables: [Observable] { [Observable("denosumab_ng_ml", unit: "ng/mL", meaning: "free serum denosumab")] }
