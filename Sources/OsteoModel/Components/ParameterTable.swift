@@ -110,10 +110,12 @@ extension ParameterSet {
     }
 }
 
-/// Edit-distance suggestions for misspelt names.
+/// Edit-distance suggestions for misspelt names (case-insensitive; close enough = at most
+/// max(2, a third of the word's length) edits).
 public enum ClosestName {
     public static func find(_ word: String, among candidates: [String]) -> String? {
-        let best = candidates.map { ($0, distance(word, $0)) }.min { $0.1 < $1.1 }
+        let w = word.lowercased()
+        let best = candidates.map { ($0, distance(w, $0.lowercased())) }.min { $0.1 < $1.1 }
         guard let best, best.1 <= max(2, word.count / 3) else { return nil }
         return best.0
     }

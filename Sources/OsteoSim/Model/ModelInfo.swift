@@ -73,20 +73,7 @@ enum TextTable {
 /// Minimal JSON text building (numbers without binary-rounding noise).
 enum JSONText {
     enum Value { case string(String), number(Double), bool(Bool) }
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if ch.value < 0x20 { out += String(format: "\\u%04x", ch.value) } else { out.unicodeScalars.append(ch) }
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ s: String) -> String { AssessJSON.quote(s) }
     static func object(_ pairs: [(String, Value)]) -> String {
         "{" + pairs.map { k, v in
             let text: String
