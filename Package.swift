@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "OsteoTestProblems", targets: ["OsteoTestProblems"]),
         .executable(name: "osteosim", targets: ["osteosim"]),
         .executable(name: "osteosim-bench", targets: ["osteosim-bench"]),
+        .executable(name: "osteosim-v2-probe", targets: ["osteosim-v2-probe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -48,6 +49,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Core model v2 prototype (issue 12): runs every bar and the calibration search.
+        .executableTarget(name: "osteosim-v2-probe", dependencies: ["OsteoModel", "OsteoODE"]),
         // Counts heap allocations of the calling thread (glibc interposer); tests only.
         .target(name: "MallocCounter"),
         .testTarget(name: "OsteoODETests", dependencies: ["OsteoODE", "OsteoTestProblems", "MallocCounter"]),

@@ -1,0 +1,64 @@
+import Foundation
+import OsteoModel
+import OsteoODE
+
+func debugBaseline(_ params: BoneModelV2Parameters) {
+    for patient in [PatientBaseline(sex: .male, age: 40), woman65] {
+        let m = BoneModelV2(patient: patient, parameters: params)
+        var f = m
+        f.freezeDrives = true
+        let y = m.referenceState
+        var dy = [Double](repeating: 0, count: m.dimension)
+        y.withUnsafeBufferPointer { yp in dy.withUnsafeMutableBufferPointer { f.evaluate(t: 0, y: yp.baseAddress!, dy: $0.baseAddress!) } }
+        print("reference residuals:", zip(V2State.allCases, dy).filter { abs($0.1) > 1e-12 }.map { "\($0.0)=\($0.1)" })
+        do {
+            let b = try m.baselineState()
+            print("baseline \(patient.age):", zip(V2State.allCases, b).map { "\($0.0)=\(String(format: "%.4g", $0.1))" }.joined(separator: " "))
+        } catch { print("baseline failed: \(error)") }
+    }
+}
+
+func debugRelax(_ params: BoneModelV2Parameters) {
+    var m = BoneModelV2(patient: woman65, parameters: params)
+    m.freezeDrives = true
+    m.holdMatrix = true
+    let save = [0, 1, 10, 100, 1000, 10000.0]
+    do {
+        let s = try ODESolver.solve(m, y0: m.referenceState, t0: 0, tEnd: 10000, saveAt: save, options: BoneSimulationV2.options(for: m))
+        for i in save.indices { print(save[i], s.state(at: i).map { String(format: "%.4g", $0) }.joined(separator: " ")) }
+    } catch { print("relax failed \(error)") }
+}
+
+func debugRun(_ params: BoneModelV2Parameters) {
+    do {
+        let p = Probe(params: params)
+        let a = try p.run([])
+        for i in stride(from: 0, to: a.days.count, by: 24) { print(a.days[i], a.spinePct[i], a.hipPct[i], a.ctxPct[i], a.calcium[i]) }
+    } catch { print("run failed: \(error)") }
+}
+
+func debugJacobian(_ params: BoneModelV2Parameters) {
+    var m = BoneModelV2(patient: woman65, parameters: params)
+    m.freezeDrives = true
+    let n = m.dimension
+    var y = m.referenceState
+    for i in y.indices { y[i] *= 1 + 0.1 * sin(Double(i + 1)) }
+    y[V2State.modelingOsteoblasts.index] = 0.05
+    var J = [Double](repeating: 0, count: n * n)
+    let duals = UnsafeMutablePointer<Dual>.allocate(capacity: 2 * n); duals.initialize(repeating: Dual(0), count: 2 * n)
+    let dbl = UnsafeMutablePointer<Double>.allocate(capacity: 2 * n)
+    _ = y.withUnsafeBufferPointer { yp in J.withUnsafeMutableBufferPointer { m.jacobian(t: 0, y: yp.baseAddress!, into: $0.baseAddress!, scratch: JacobianScratch(duals: duals, doubles: dbl)) } }
+    for j in 0..<n {
+        let h = 1e-6 * max(abs(y[j]), 1e-6)
+        var yp = y, ym = y
+        yp[j] += h; ym[j] -= h
+        var fp = [Double](repeating: 0, count: n), fm = fp
+        yp.withUnsafeBufferPointer { a in fp.withUnsafeMutableBufferPointer { m.evaluate(t: 0, y: a.baseAddress!, dy: $0.baseAddress!) } }
+        ym.withUnsafeBufferPointer { a in fm.withUnsafeMutableBufferPointer { m.evaluate(t: 0, y: a.baseAddress!, dy: $0.baseAddress!) } }
+        for i in 0..<n {
+            let fd = (fp[i] - fm[i]) / (2 * h)
+            let err = abs(fd - J[j * n + i]) / max(abs(fd), abs(J[j * n + i]), 1e-8)
+            if err > 1e-5 { print("J mismatch row \(V2State(rawValue: i)!) col \(V2State(rawValue: j)!): dual \(J[j * n + i]) fd \(fd)") }
+        }
+    }
+}

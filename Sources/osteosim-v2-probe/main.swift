@@ -1,0 +1,14 @@
+import Foundation
+import OsteoModel
+
+let args = CommandLine.arguments.dropFirst()
+var params = BoneModelV2Parameters()
+if args.contains("debug") { debugBaseline(params); debugRelax(params); debugRun(params); debugJacobian(params) }
+if args.contains("calibrate") {
+    params = calibrate(params)
+}
+let results = runBars(params)
+print("\n| bar | target | achieved | pass |\n|---|---|---|---|")
+for r in results { print("| \(r.name) | \(r.target) | \(r.achieved) | \(r.pass ? "pass" : "MISS") |") }
+print("\n\(results.filter(\.pass).count)/\(results.count) bars pass")
+if args.contains("extras") { print("\nExtra probes (vs untreated, 65 y woman):"); runExtras(params) }
