@@ -77,6 +77,7 @@ public struct BoneModelV2: GenericODESystem, Sendable {
         y[V2State.calcitriol.index] = p.calcitriol0
         y[V2State.exchangeableCalcium.index] = p.exchangeableCalcium0
         y[V2State.pthrAvailable.index] = k.receptor0
+        y[V2State.pthrAnabolic.index] = k.anabolic0
         y[V2State.modelingOsteoblasts.index] = 0
         for e in V2Envelope.allCases {
             y[e.cavity] = k.cavity0[e.rawValue]
@@ -151,11 +152,12 @@ public struct BoneModelV2: GenericODESystem, Sendable {
         dy[V2State.pthrAvailable.index] = p.kPTHRRecycle * (1.0 - receptor) - p.kPTHRInternalise * x * receptor
         let z = x * receptor / k.receptor0
         let zn = S.pow(z, p.pthAnabolicHill)
-        let hillA = zn / (zn + Foundation_powV2(p.pthAnabolicK, p.pthAnabolicHill)) / k.anabolic0
+        let hillA = zn / (zn + Foundation_powV2(p.pthAnabolicK, p.pthAnabolicHill))
         dy[V2State.pthrAnabolic.index] = p.kPTHAnabolic * (hillA - anabolic)
-        let pthCommit = (1.0 + p.pthCommitmentGain * anabolic) / (1.0 + p.pthCommitmentGain)
-        let pthSurvive = (1.0 + p.pthSurvivalGain * anabolic) / (1.0 + p.pthSurvivalGain)
-        let pthModel = (1.0 + p.pthModelingGain * anabolic) / (1.0 + p.pthModelingGain)
+        let a0 = k.anabolic0
+        let pthCommit = (1.0 + p.pthCommitmentGain * anabolic) / (1.0 + p.pthCommitmentGain * a0)
+        let pthSurvive = (1.0 + p.pthSurvivalGain * anabolic) / (1.0 + p.pthSurvivalGain * a0)
+        let pthModel = (1.0 + p.pthModelingGain * anabolic) / (1.0 + p.pthModelingGain * a0)
 
         // --- Wnt: free sclerostin's effect on LRP5/6 ---
         let wnt = (1.0 + p.sclerostinK) / (1.0 + p.sclerostinK * scl * L.sclerostinActivity)
@@ -190,11 +192,14 @@ public struct BoneModelV2: GenericODESystem, Sendable {
         let free = produced * (1.0 + p.opgSequestration + p.rankSequestration)
             / (1.0 + p.opgSequestration * opg + p.rankSequestration) * L.ranklAvailability
         let rankSignal = free / (free + p.ranklSaturationK) / k.rankl0
-        let canopy = S.pow(rob, p.canopyExponent)
+        // Precursors reach remodelling sites under the lineage canopy (recruitment ∝ OB^γc), are
+        // recycled from osteoclasts as osteomorphs, and leave by RANKL-driven fusion or death.
+        let canopy = S.pow(ob, p.canopyExponent)
         let ff = p.fusionFraction, omega = p.osteomorphRecycling
-        let fusion = ocp * rankSignal * canopy
-        dy[V2State.osteoclastPrecursors.index] = p.kPrecursor * ((1.0 - omega) + omega * oc - ff * fusion - (1.0 - ff) * ocp)
-        dy[V2State.osteoclasts.index] = p.kOsteoclast * (fusion - oc * tgfAct * L.osteoclastApoptosis)
+        let fusion = ocp * rankSignal
+        dy[V2State.osteoclastPrecursors.index] = p.kPrecursor * ((1.0 - omega) * canopy + omega * oc - ff * fusion - (1.0 - ff) * ocp)
+        let ocRemoval = S.pow(tgfAct, p.tgfOsteoclastApoptosisExponent) * L.osteoclastApoptosis
+        dy[V2State.osteoclasts.index] = p.kOsteoclast * (fusion - oc * ocRemoval)
 
         // --- Envelopes ---
         let cn = S.pow(c, p.mineralisationCalciumHill)
@@ -210,7 +215,8 @@ public struct BoneModelV2: GenericODESystem, Sendable {
             let resorption = kT * oc * S.pow(load, -p.loadActivationExponent) * vol
             let u = ob * C0 / cav
             let closure = cav / k.refillPeriod[e] * S.pow(u, p.refillSpeedExponent)
-            let balance = (1.0 + p.balanceSaturationK) * u / (u + p.balanceSaturationK)
+            let amp = p.balanceAmplitude
+            let balance = 1.0 + amp * S.tanh(p.balanceSlope * (u - 1.0) / amp)
             let refill = closure * balance * (1.0 - deficit) * S.pow(load, p.loadBalanceExponent)
             let modeling = kT * k.modelingSurface[e] * obm
             let mineralOut = resorption * min / vol

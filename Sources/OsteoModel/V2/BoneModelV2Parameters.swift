@@ -45,13 +45,13 @@ public struct BoneModelV2Parameters: Sendable, Equatable {
     public var kExchange = 3.0
     public var exchangePTHExponent = 0.5
     public var boneCalciumTotal = 24_900.0
-    public var mineralisationCalciumK = 0.85
-    public var mineralisationCalciumHill = 8.0
+    public var mineralisationCalciumK = 0.9
+    public var mineralisationCalciumHill = 10.0
     // PTH receptor
-    public var kPTHRInternalise = 24 * 0.25
-    public var kPTHRRecycle = 24 * 0.1
-    public var pthAnabolicK = 3.0
-    public var pthAnabolicHill = 3.0
+    public var kPTHRInternalise = 24 * 0.1
+    public var kPTHRRecycle = 24 * 0.01
+    public var pthAnabolicK = 4.0
+    public var pthAnabolicHill = 4.0
     public var kPTHAnabolic = 1.0
     // Osteoblast lineage
     public var kPreosteoblast = 1 / 14.3
@@ -59,26 +59,27 @@ public struct BoneModelV2Parameters: Sendable, Equatable {
     public var kOsteoblast = 24 * 6.05516e-4
     public var tgfActivationK = 1.0
     public var tgfRepressionK = 0.31
-    public var modelingGain = 0.6
+    public var modelingGain = 0.5
     public var swishWidth = 0.05
     // Wnt / sclerostin
     public var sclerostinK = 4.0
-    public var wntCommitmentExponent = 0.5
-    public var wntSurvivalExponent = 0.5
-    public var wntOPGExponent = 0.5
+    public var wntCommitmentExponent = 0.25
+    public var wntSurvivalExponent = 0.25
+    public var wntOPGExponent = 1.5
     public var wntModelingExponent = 1.0
     public var kSclerostin = 25.0
     public var sclerostinPTHExponent = 0.5
     // PTH anabolic effects
-    public var pthCommitmentGain = 0.5
-    public var pthSurvivalGain = 0.5
-    public var pthModelingGain = 1.0
+    public var pthCommitmentGain = 5.0
+    public var pthSurvivalGain = 5.0
+    public var pthModelingGain = 10.0
     // Osteoclast lineage
     public var kOsteoclast = 0.16
-    public var kPrecursor = 1.0 / 30
+    public var kPrecursor = 1.0 / 60
     public var fusionFraction = 0.8
     public var osteomorphRecycling = 0.3
-    public var canopyExponent = 0.5
+    public var canopyExponent = 0.7
+    public var tgfOsteoclastApoptosisExponent = 0.1
     public var ranklOsteocyteShare = 0.7
     public var opgOsteoblastShare = 0.2
     public var apoptoticOsteocyteRANKL = 0.5
@@ -95,7 +96,8 @@ public struct BoneModelV2Parameters: Sendable, Equatable {
     public var trabecularRefillPeriod = 150.0
     public var corticalRefillPeriod = 120.0
     public var refillSpeedExponent = 0.5
-    public var balanceSaturationK = 0.25
+    public var balanceSlope = 0.6
+    public var balanceAmplitude = 0.3
     public var spineTrabecularShare = 0.45
     public var hipTrabecularShare = 0.25
     public var skeletonTrabecularShare = 0.2
@@ -110,7 +112,7 @@ public struct BoneModelV2Parameters: Sendable, Equatable {
     public var kSecondaryMineralisation = 0.007
     // Age and menopause
     public var ageDeficitOnset = 50.0
-    public var ageDeficitPerYear = 0.003
+    public var ageDeficitPerYear = 0.002
     public var menopauseTransientRANKL = 2.0
     public var menopausePersistentRANKL = 0.05
     public var menopauseTransientYears = 65 * 30 / 365.25
