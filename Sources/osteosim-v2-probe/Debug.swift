@@ -62,3 +62,17 @@ func debugJacobian(_ params: BoneModelV2Parameters) {
         }
     }
 }
+
+func debugTrace(_ params: BoneModelV2Parameters, _ w: [LeverSchedule.Window]) {
+    let p = Probe(params: params)
+    guard let u = try? p.run([]), let a = try? p.run(w) else { print("trace failed"); return }
+    let m = BoneModelV2(patient: woman65, parameters: params)
+    let c0 = m.referenceState[V2State.lsTrabCavity.index]
+    print("mo  dLS   OB/OBu  OC/OCu  OCP/u  C/Cu  ROB/u  OPG/u  Vt/u Mt/u Vc/u Mc/u")
+    for mo in [0.0, 1, 2, 3, 6, 9, 12, 18, 24, 36, 48] {
+        let i = p.index(mo)
+        func r(_ s: V2State) -> Double { a.states[i][s.index] / u.states[i][s.index] }
+        print(String(format: "%4.0f %6.2f %6.3f %6.3f %6.3f %6.3f %6.3f %6.3f", mo, a.spinePct[i] - u.spinePct[i], r(.osteoblasts), r(.osteoclasts), r(.osteoclastPrecursors), r(.lsTrabCavity), r(.preosteoblasts), r(.opg)) + String(format: " %6.4f %6.4f %6.4f %6.4f", r(.lsTrabMatrix), r(.lsTrabMineral), r(.lsCortMatrix), r(.lsCortMineral)))
+    }
+    _ = c0
+}

@@ -215,7 +215,10 @@ public struct BoneModelV2: GenericODESystem, Sendable {
             let resorption = kT * oc * S.pow(load, -p.loadActivationExponent) * vol
             let u = ob * C0 / cav
             let closure = cav / k.refillPeriod[e] * S.pow(u, p.refillSpeedExponent)
-            let amp = p.balanceAmplitude
+            // Per-BMU balance: slope s at u = 1, saturating at 1 − A_lo (deficit) and 1 + A_hi
+            // (overfill); the amplitude switches smoothly (logistic, width 0.05) at u = 1.
+            let up = 1.0 / (1.0 + S.exp(-1.0 * (u - 1.0) / 0.05))
+            let amp = p.balanceDeficitAmplitude + (p.balanceOverfillAmplitude - p.balanceDeficitAmplitude) * up
             let balance = 1.0 + amp * S.tanh(p.balanceSlope * (u - 1.0) / amp)
             let refill = closure * balance * (1.0 - deficit) * S.pow(load, p.loadBalanceExponent)
             let modeling = kT * k.modelingSurface[e] * obm

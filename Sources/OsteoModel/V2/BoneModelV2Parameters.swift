@@ -70,22 +70,22 @@ public struct BoneModelV2Parameters: Sendable, Equatable {
     public var kSclerostin = 25.0
     public var sclerostinPTHExponent = 0.5
     // PTH anabolic effects
-    public var pthCommitmentGain = 5.0
+    public var pthCommitmentGain = 10.0
     public var pthSurvivalGain = 5.0
-    public var pthModelingGain = 10.0
+    public var pthModelingGain = 30.0
     // Osteoclast lineage
     public var kOsteoclast = 0.16
     public var kPrecursor = 1.0 / 60
     public var fusionFraction = 0.8
     public var osteomorphRecycling = 0.3
-    public var canopyExponent = 0.7
+    public var canopyExponent = 1.1
     public var tgfOsteoclastApoptosisExponent = 0.1
     public var ranklOsteocyteShare = 0.7
     public var opgOsteoblastShare = 0.2
     public var apoptoticOsteocyteRANKL = 0.5
     public var opgSequestration = 18.0
     public var rankSequestration = 0.34
-    public var ranklSaturationK = 3.0
+    public var ranklSaturationK = 5.0
     public var pthRANKLActivationK = 150.0
     public var pthOPGRepressionK = 0.2226
     public var kOPG = 0.35
@@ -96,8 +96,9 @@ public struct BoneModelV2Parameters: Sendable, Equatable {
     public var trabecularRefillPeriod = 150.0
     public var corticalRefillPeriod = 120.0
     public var refillSpeedExponent = 0.5
-    public var balanceSlope = 0.6
-    public var balanceAmplitude = 0.3
+    public var balanceSlope = 1.0
+    public var balanceDeficitAmplitude = 0.4
+    public var balanceOverfillAmplitude = 0.15
     public var spineTrabecularShare = 0.45
     public var hipTrabecularShare = 0.25
     public var skeletonTrabecularShare = 0.2
@@ -108,7 +109,7 @@ public struct BoneModelV2Parameters: Sendable, Equatable {
     public var loadActivationExponent = 1.0
     public var loadBalanceExponent = 0.5
     public var osteocyteSensingExponent = 1.0
-    public var primaryMineralFraction = 0.121 / 0.442
+    public var primaryMineralFraction = 0.6
     public var kSecondaryMineralisation = 0.007
     // Age and menopause
     public var ageDeficitOnset = 50.0
