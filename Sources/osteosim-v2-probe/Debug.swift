@@ -76,3 +76,14 @@ func debugTrace(_ params: BoneModelV2Parameters, _ w: [LeverSchedule.Window]) {
     }
     _ = c0
 }
+
+func debugMan(_ params: BoneModelV2Parameters) {
+    var c = Probe(params: params)
+    c.patient = PatientBaseline(sex: .male, age: 25.5)
+    c.months = 600
+    c.step = 60
+    guard let r = try? c.run([]) else { print("fail"); return }
+    for (i, s) in r.states.enumerated() {
+        print(String(format: "age %4.1f TH %6.2f LS %6.2f OC %.3f OB %.3f OCP %.3f PTH %.3f Ca %.4f C/C0 %.3f Vt %.4f Vc %.4f OCY %.3f", 25.5 + Double(i) * 5, r.hipPct[i], r.spinePct[i], s[V2State.osteoclasts.index], s[V2State.osteoblasts.index], s[V2State.osteoclastPrecursors.index], s[V2State.pth.index], s[V2State.calcium.index], s[V2State.thTrabCavity.index] / 0.1027, s[V2State.thTrabMatrix.index], s[V2State.thCortMatrix.index], s[V2State.osteocytes.index]))
+    }
+}

@@ -20,7 +20,7 @@ public struct BoneModelV2: GenericODESystem, Sendable {
 
     struct Derived: Sendable, Equatable {
         var secretion0: Double, receptor0: Double, anabolic0: Double
-        var tgfAct0: Double, tgfRep0: Double, pthAct0: Double, pthRep0: Double, rankl0: Double, urine0: Double
+        var tgfAct0: Double, tgfRep0: Double, rankl0: Double, urine0: Double
         var turnover: [Double], cavity0: [Double], refillPeriod: [Double], mineral0: [Double]
         var calciumScale: [Double], loadWeight: [Double], modelingSurface: [Double], siteShare: [Double]
         var menopauseYears0: Double?
@@ -57,8 +57,6 @@ public struct BoneModelV2: GenericODESystem, Sendable {
         }
         k = Derived(secretion0: secretion0, receptor0: receptor0, anabolic0: anabolic0,
                     tgfAct0: 1 / (1 + p.tgfActivationK), tgfRep0: p.tgfRepressionK / (1 + p.tgfRepressionK),
-                    pthAct0: p.pth0 / (p.pth0 + p.pthRANKLActivationK),
-                    pthRep0: p.pthOPGRepressionK / (p.pth0 + p.pthOPGRepressionK),
                     rankl0: 1 / (1 + p.ranklSaturationK), urine0: p.dietaryCalcium * p.fractionAbsorbed0,
                     turnover: turnover, cavity0: cavity0, refillPeriod: period, mineral0: mineral0,
                     calciumScale: scale, loadWeight: load, modelingSurface: surface, siteShare: share,
@@ -177,11 +175,12 @@ public struct BoneModelV2: GenericODESystem, Sendable {
 
         // --- Osteocytes and sclerostin ---
         dy[V2State.osteocytes.index] = p.kOsteocyte * (ob + obm - ocy * L.osteocyteApoptosis)
-        dy[V2State.sclerostin.index] = p.kSclerostin * (ocy * S.pow(x, -p.sclerostinPTHExponent) * L.sostExpression - scl)
+        dy[V2State.sclerostin.index] = p.kSclerostin * (ocy * S.pow(z, -p.sclerostinPTHExponent) * L.sostExpression - scl)
 
         // --- RANKL (osteocytes + lineage), OPG, precursors, osteoclasts ---
-        let pthAct = pth / (pth + p.pthRANKLActivationK) / k.pthAct0
-        let pthRep = p.pthOPGRepressionK / (pth + p.pthOPGRepressionK) / k.pthRep0
+        // Sustained (un-desensitised) PTH raises RANKL and lowers OPG (the catabolic arm).
+        let pthAct = S.pow(x, p.pthRANKLExponent)
+        let pthRep = S.pow(x, -p.pthOPGExponent)
         let eta = p.apoptoticOsteocyteRANKL
         let osteocyteRANKL = ocy * (1.0 + eta * (L.osteocyteApoptosis - 1.0))
         let produced = menopause * L.ranklProduction * pthAct
@@ -213,7 +212,8 @@ public struct BoneModelV2: GenericODESystem, Sendable {
             let kT = k.turnover[e], C0 = k.cavity0[e]
             let load = (1.0 + k.loadWeight[e] * (L.mechanicalLoading - 1.0)) * sensing
             let resorption = kT * oc * S.pow(load, -p.loadActivationExponent) * vol
-            let u = ob * C0 / cav
+            // Osteoblasts per cavity (relative): the site's share of OB scales with its bone (surface), as resorption does.
+            let u = ob * vol * C0 / cav
             let closure = cav / k.refillPeriod[e] * S.pow(u, p.refillSpeedExponent)
             // Per-BMU balance: slope s at u = 1, saturating at 1 − A_lo (deficit) and 1 + A_hi
             // (overfill); the amplitude switches smoothly (logistic, width 0.05) at u = 1.

@@ -31,7 +31,7 @@ public struct BoneModelV2Parameters: Sendable, Equatable {
     public var pthHill = 20.0
     public var pthMaxToMin = 50.0
     public var kGland = 1.0 / 30
-    public var glandExponent = 1.0
+    public var glandExponent = 0.5
     public var kHydroxylase = 24 * 0.05
     public var hydroxylasePTHExponent = 0.5
     public var kCalcitriol = 24 * 0.10
@@ -75,8 +75,8 @@ public struct BoneModelV2Parameters: Sendable, Equatable {
     public var pthModelingGain = 30.0
     // Osteoclast lineage
     public var kOsteoclast = 0.16
-    public var kPrecursor = 1.0 / 60
-    public var fusionFraction = 0.8
+    public var kPrecursor = 1.0 / 90
+    public var fusionFraction = 0.9
     public var osteomorphRecycling = 0.3
     public var canopyExponent = 1.1
     public var tgfOsteoclastApoptosisExponent = 0.1
@@ -85,9 +85,9 @@ public struct BoneModelV2Parameters: Sendable, Equatable {
     public var apoptoticOsteocyteRANKL = 0.5
     public var opgSequestration = 18.0
     public var rankSequestration = 0.34
-    public var ranklSaturationK = 5.0
-    public var pthRANKLActivationK = 150.0
-    public var pthOPGRepressionK = 0.2226
+    public var ranklSaturationK = 8.0
+    public var pthRANKLExponent = 0.5
+    public var pthOPGExponent = 0.5
     public var kOPG = 0.35
     public var kOsteocyte = 1 / (25 * 365.25)
     // Envelopes
@@ -98,7 +98,7 @@ public struct BoneModelV2Parameters: Sendable, Equatable {
     public var refillSpeedExponent = 0.5
     public var balanceSlope = 1.0
     public var balanceDeficitAmplitude = 0.4
-    public var balanceOverfillAmplitude = 0.15
+    public var balanceOverfillAmplitude = 0.05
     public var spineTrabecularShare = 0.45
     public var hipTrabecularShare = 0.25
     public var skeletonTrabecularShare = 0.2
@@ -113,9 +113,9 @@ public struct BoneModelV2Parameters: Sendable, Equatable {
     public var kSecondaryMineralisation = 0.007
     // Age and menopause
     public var ageDeficitOnset = 50.0
-    public var ageDeficitPerYear = 0.002
-    public var menopauseTransientRANKL = 2.0
-    public var menopausePersistentRANKL = 0.05
+    public var ageDeficitPerYear = 0.0025
+    public var menopauseTransientRANKL = 0.5
+    public var menopausePersistentRANKL = 0.0
     public var menopauseTransientYears = 65 * 30 / 365.25
     // Markers
     public var ctxReference = 0.296
