@@ -87,3 +87,25 @@ func debugMan(_ params: BoneModelV2Parameters) {
         print(String(format: "age %4.1f TH %6.2f LS %6.2f OC %.3f OB %.3f OCP %.3f PTH %.3f Ca %.4f C/C0 %.3f Vt %.4f Vc %.4f OCY %.3f", 25.5 + Double(i) * 5, r.hipPct[i], r.spinePct[i], s[V2State.osteoclasts.index], s[V2State.osteoblasts.index], s[V2State.osteoclastPrecursors.index], s[V2State.pth.index], s[V2State.calcium.index], s[V2State.thTrabCavity.index] / 0.1027, s[V2State.thTrabMatrix.index], s[V2State.thCortMatrix.index], s[V2State.osteocytes.index]))
     }
 }
+
+extension BoneModelV2Parameters {
+    mutating func set(_ name: String, _ v: Double) {
+        switch name {
+        case "canopyExponent": canopyExponent = v
+        case "kPrecursor": kPrecursor = v
+        case "balanceSlope": balanceSlope = v
+        case "balanceDeficitAmplitude": balanceDeficitAmplitude = v
+        case "refillSpeedExponent": refillSpeedExponent = v
+        case "osteomorphRecycling": osteomorphRecycling = v
+        case "ranklOsteocyteShare": ranklOsteocyteShare = v
+        case "opgOsteoblastShare": opgOsteoblastShare = v
+        case "pthModelingGain": pthModelingGain = v
+        case "pthCommitmentGain": pthCommitmentGain = v
+        case "pthSurvivalGain": pthSurvivalGain = v
+        case "modelingGain": modelingGain = v
+        case "apoptoticOsteocyteRANKL": apoptoticOsteocyteRANKL = v
+        case "tgfActivationK": tgfActivationK = v
+        default: print("unknown parameter \(name)")
+        }
+    }
+}

@@ -3,6 +3,11 @@ import OsteoModel
 
 let args = CommandLine.arguments.dropFirst()
 var params = BoneModelV2Parameters()
+for a in args where a.hasPrefix("set:") {
+    // set:name=value overrides one parameter (exploration only; reported in the output).
+    let kv = a.dropFirst(4).split(separator: "=")
+    if kv.count == 2, let v = Double(kv[1]) { params.set(String(kv[0]), v); print("override \(kv[0]) = \(v)") }
+}
 if args.contains("debug") { debugBaseline(params); debugRelax(params); debugRun(params); debugJacobian(params) }
 if args.contains("calibrate") {
     params = calibrate(params)

@@ -43,7 +43,7 @@ public struct BoneModelV2Parameters: Sendable, Equatable {
     public var urinePTHExponent = 0.3
     public var exchangeableCalcium0 = 100.0
     public var kExchange = 3.0
-    public var exchangePTHExponent = 0.5
+    public var exchangePTHExponent = 0.1
     public var boneCalciumTotal = 24_900.0
     public var mineralisationCalciumK = 0.9
     public var mineralisationCalciumHill = 10.0
@@ -72,20 +72,20 @@ public struct BoneModelV2Parameters: Sendable, Equatable {
     // PTH anabolic effects
     public var pthCommitmentGain = 10.0
     public var pthSurvivalGain = 5.0
-    public var pthModelingGain = 30.0
+    public var pthModelingGain = 100.0
     // Osteoclast lineage
     public var kOsteoclast = 0.16
     public var kPrecursor = 1.0 / 90
     public var fusionFraction = 0.9
     public var osteomorphRecycling = 0.3
-    public var canopyExponent = 1.1
+    public var canopyExponent = 1.3
     public var tgfOsteoclastApoptosisExponent = 0.1
     public var ranklOsteocyteShare = 0.7
     public var opgOsteoblastShare = 0.2
     public var apoptoticOsteocyteRANKL = 0.5
     public var opgSequestration = 18.0
     public var rankSequestration = 0.34
-    public var ranklSaturationK = 8.0
+    public var ranklSaturationK = 12.0
     public var pthRANKLExponent = 0.5
     public var pthOPGExponent = 0.5
     public var kOPG = 0.35
@@ -103,7 +103,7 @@ public struct BoneModelV2Parameters: Sendable, Equatable {
     public var hipTrabecularShare = 0.25
     public var skeletonTrabecularShare = 0.2
     public var trabecularModelingSurface = 1.0
-    public var corticalModelingSurface = 0.5
+    public var corticalModelingSurface = 0.1
     public var hipLoadWeight = 1.0
     public var spineLoadWeight = 0.2
     public var loadActivationExponent = 1.0
