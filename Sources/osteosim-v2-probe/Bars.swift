@@ -176,3 +176,28 @@ func runExtras(_ params: BoneModelV2Parameters) {
     show("GC-like composite continuous", gc.map { var w = $0; w.end = .infinity; return w })
     show("RANKL production ×1.2", [.init(.ranklProduction, 1.2)])
 }
+
+/// Every lever at both ends of its documented range for 24 months (65 y woman): solver success and
+/// the plasma calcium range.
+func runSweep(_ params: BoneModelV2Parameters) -> Bool {
+    var probe = Probe(params: params)
+    probe.months = 24
+    probe.step = 1.0 / 30
+    var ok = true
+    print("| lever | value | Ca min | Ca max | PTH max | spine 24 mo | ok |\n|---|---|---|---|---|---|---|")
+    for lever in CoreLever.allCases {
+        for v in [lever.documentedRange.lowerBound, lever.documentedRange.upperBound] where v != (lever.isAdditive ? 0 : 1) {
+            do {
+                let a = try probe.run([.init(lever, v)])
+                let lo = a.calcium.min()!, hi = a.calcium.max()!
+                let good = lo >= 2.0 && hi <= 2.8
+                ok = ok && good
+                print("| \(lever.rawValue) | \(v) | \(f2(lo)) | \(f2(hi)) | \(f1(a.pth.max()!)) | \(f2(a.spinePct.last!)) | \(good ? "yes" : "NO") |")
+            } catch {
+                ok = false
+                print("| \(lever.rawValue) | \(v) | solver failed: \(error) | | | | NO |")
+            }
+        }
+    }
+    return ok
+}

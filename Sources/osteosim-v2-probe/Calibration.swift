@@ -14,7 +14,9 @@ import OsteoODE
 /// Stage 3, coupling and anabolic gains — `canopyExponent`, `pthModelingGain`, `corticalModelingSurface`.
 ///   Targets: D21 (McClung 2014) teriparatide 20 µg/day LS +7.1, TH +1.3 at 12 months (tol 2, 1.5);
 ///   romosozumab LS +11.3, TH +4.1 (tol 3, 1.5) represented by sclerostinActivity ×0.2; and the
-///   commitment ×0.6 bar as a hinge (ratio ≤ 0.45). Full grid.
+///   commitment ×0.6 bar as a hinge (ratio ≤ 0.45), and no recovery above the 24-month value by 48
+///   months under the same permanent lever (hinge, tolerance 0.5 points: chronic GC users lose little,
+///   they do not gain). Full grid.
 /// Stage 2, RANKL blockade and rebound — parameters: `ranklSaturationK`, `kPrecursor`.
 ///   Targets (the issue-12 bars, so these are calibrated, not validated): CTX at 1 month of
 ///   ranklAvailability ×0.2 (target −60 %, tolerance 10), spine at 36 months (target +9, tol 3),
@@ -64,7 +66,7 @@ func calibrate(_ start: BoneModelV2Parameters) -> BoneModelV2Parameters {
     p.kPrecursor = best2.kp
 
     print("Stage 3: coupling and anabolic gains (γc = canopyExponent, g_M = pthModelingGain, κ_c = corticalModelingSurface)")
-    print("| γc | g_M | κ_c | commitment ratio | TPTD LS 12 mo | TPTD TH 12 mo | Scl×0.2 LS 12 mo | Scl×0.2 TH 12 mo | objective |\n|---|---|---|---|---|---|---|---|---|")
+    print("| γc | g_M | κ_c | commitment ratio | commitment LS 48−24 mo | TPTD LS 12 mo | TPTD TH 12 mo | Scl×0.2 LS 12 mo | Scl×0.2 TH 12 mo | objective |\n|---|---|---|---|---|---|---|---|---|---|")
     var best3 = (obj: Double.infinity, c: p.canopyExponent, g: p.pthModelingGain, s: p.corticalModelingSurface)
     for c in [1.1, 1.2, 1.3] {
         for g in [30.0, 60.0, 100.0, 150.0] {
@@ -75,9 +77,10 @@ func calibrate(_ start: BoneModelV2Parameters) -> BoneModelV2Parameters {
                 q.corticalModelingSurface = kc
                 guard let sc = anabolicScores(q) else { continue }
                 let hinge = max(0, sc.ratio - 0.45) / 0.1
-                let obj = hinge * hinge + pow((sc.tLS - 7.1) / 2, 2) + pow((sc.tTH - 1.3) / 1.5, 2)
+                let back = max(0, sc.rebound) / 0.5
+                let obj = hinge * hinge + back * back + pow((sc.tLS - 7.1) / 2, 2) + pow((sc.tTH - 1.3) / 1.5, 2)
                     + pow((sc.sLS - 11.3) / 3, 2) + pow((sc.sTH - 4.1) / 1.5, 2)
-                print("| \(c) | \(g) | \(kc) | \(f2(sc.ratio)) | \(f2(sc.tLS)) | \(f2(sc.tTH)) | \(f2(sc.sLS)) | \(f2(sc.sTH)) | \(f2(obj)) |")
+                print("| \(c) | \(g) | \(kc) | \(f2(sc.ratio)) | \(f2(sc.rebound)) | \(f2(sc.tLS)) | \(f2(sc.tTH)) | \(f2(sc.sLS)) | \(f2(sc.sTH)) | \(f2(obj)) |")
                 if obj < best3.obj { best3 = (obj, c, g, kc) }
             }
         }
@@ -91,16 +94,16 @@ func calibrate(_ start: BoneModelV2Parameters) -> BoneModelV2Parameters {
 
 /// Commitment ×0.6 loss ratio (months 12–24 over 0–12), teriparatide-like pulses (20 µg/day) and
 /// sclerostinActivity ×0.2 at 12 months (points vs untreated).
-func anabolicScores(_ q: BoneModelV2Parameters) -> (ratio: Double, tLS: Double, tTH: Double, sLS: Double, sTH: Double)? {
+func anabolicScores(_ q: BoneModelV2Parameters) -> (ratio: Double, rebound: Double, tLS: Double, tTH: Double, sLS: Double, sTH: Double)? {
     var probe = Probe(params: q)
-    probe.months = 24
+    probe.months = 48
     guard let u = try? probe.run([]), let c = try? probe.run([.init(.osteoblastCommitment, 0.6)]),
           let s = try? probe.run([.init(.sclerostinActivity, 0.2, from: 0, to: 12 * month)]) else { return nil }
     let dose = 20e6 / 4117.8 * 0.95
     guard let t = try? probe.run([], doses: stride(from: 0.0, to: 12 * month, by: 1.0).map { $0 }, dose: dose) else { return nil }
     let cc = Compare(a: c, u: u, probe: probe), cs = Compare(a: s, u: u, probe: probe), ct = Compare(a: t, u: u, probe: probe)
     let l1 = -cc.spine(12), l2 = cc.spine(12) - cc.spine(24)
-    return (l1 > 0 ? l2 / l1 : 10, ct.spine(12), ct.hip(12), cs.spine(12), cs.hip(12))
+    return (l1 > 0 ? l2 / l1 : 10, cc.spine(48) - cc.spine(24), ct.spine(12), ct.hip(12), cs.spine(12), cs.hip(12))
 }
 
 func untreatedScores(_ q: BoneModelV2Parameters) -> (th24: Double, th36: Double, ls10: Double, men50: Double)? {

@@ -8,6 +8,7 @@ for a in args where a.hasPrefix("set:") {
     let kv = a.dropFirst(4).split(separator: "=")
     if kv.count == 2, let v = Double(kv[1]) { params.set(String(kv[0]), v); print("override \(kv[0]) = \(v)") }
 }
+if args.contains("params") { print(BoneModelV2Parameters.markdown()); exit(0) }
 if args.contains("debug") { debugBaseline(params); debugRelax(params); debugRun(params); debugJacobian(params) }
 if args.contains("calibrate") {
     params = calibrate(params)
@@ -19,3 +20,4 @@ print("\n| bar | target | achieved | pass |\n|---|---|---|---|")
 for r in results { print("| \(r.name) | \(r.target) | \(r.achieved) | \(r.pass ? "pass" : "MISS") |") }
 print("\n\(results.filter(\.pass).count)/\(results.count) bars pass")
 if args.contains("extras") { print("\nExtra probes (vs untreated, 65 y woman):"); runExtras(params) }
+if args.contains("sweep") { print("\nLever sweep (documented ranges, 24 months):"); print(runSweep(params) ? "all within 2.0–2.8 mmol/L" : "SOME OUTSIDE 2.0–2.8 mmol/L") }

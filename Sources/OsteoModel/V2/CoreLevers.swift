@@ -65,6 +65,27 @@ public enum CoreLever: String, CaseIterable, Sendable {
     case sclerostinActivity, gutCalciumAbsorption, mechanicalLoading
     case pthInput, calcitriolInput, calciumInput
 
+    /// The documented range of each lever: the interval in which the core keeps plasma calcium
+    /// physiological and the solver succeeds (checked by the probe's lever sweep, 24 months at each end).
+    public var documentedRange: ClosedRange<Double> {
+        switch self {
+        case .osteoblastCommitment, .osteoblastDifferentiation: 0.2...2
+        case .osteoblastApoptosis: 0.33...3
+        case .osteoclastApoptosis: 0.3...3
+        case .ranklProduction: 0.3...3
+        case .ranklAvailability: 0.05...2
+        case .opgProduction: 0.2...3
+        case .osteocyteApoptosis: 0.5...3
+        case .sostExpression: 0.1...3
+        case .sclerostinActivity: 0.1...2
+        case .gutCalciumAbsorption: 0.3...2
+        case .mechanicalLoading: 0.3...1.5
+        case .pthInput: 0...1000        // pmol/L/day (≈ 2× the mean of teriparatide 20 µg/day)
+        case .calcitriolInput: 0...200  // pmol/L/day (≈ calcitriol 0.5 µg/day-scale)
+        case .calciumInput: 0...25      // mmol/day (1 g/day elemental Ca)
+        }
+    }
+
     /// True for the additive inputs (neutral value 0), false for multipliers (neutral 1).
     public var isAdditive: Bool { self == .pthInput || self == .calcitriolInput || self == .calciumInput }
 }
