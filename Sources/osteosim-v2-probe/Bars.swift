@@ -175,6 +175,15 @@ func runExtras(_ params: BoneModelV2Parameters) {
     show("GC-like composite for 12 mo then off", gc)
     show("GC-like composite continuous", gc.map { var w = $0; w.end = .infinity; return w })
     show("RANKL production ×1.2", [.init(.ranklProduction, 1.2)])
+    // A stronger GC-like composite (illustrative; the GC layer will set these from dose), on for
+    // 12 months then off, and continuous: time course of loss and recovery (calibration.md A8–A12).
+    let gc2: [LeverSchedule.Window] = [
+        .init(.osteoblastCommitment, 0.5, to: 12 * month), .init(.osteoblastApoptosis, 2.0, to: 12 * month),
+        .init(.opgProduction, 0.6, to: 12 * month), .init(.osteocyteApoptosis, 2.0, to: 12 * month),
+        .init(.ranklProduction, 1.2, to: 12 * month), .init(.gutCalciumAbsorption, 0.7, to: 12 * month)]
+    show("GC-like composite ×2 for 12 mo then off", gc2)
+    show("GC-like composite ×2 continuous", gc2.map { var w = $0; w.end = .infinity; return w })
+    show("mechanical loading ×0.7", [.init(.mechanicalLoading, 0.7)])
 }
 
 /// Every lever at both ends of its documented range for 24 months (65 y woman): solver success and

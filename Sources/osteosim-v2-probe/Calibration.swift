@@ -17,6 +17,8 @@ import OsteoODE
 ///   commitment ×0.6 bar as a hinge (ratio ≤ 0.45), and no recovery above the 24-month value by 48
 ///   months under the same permanent lever (hinge, tolerance 0.5 points: chronic GC users lose little,
 ///   they do not gain). Full grid.
+/// Stage 4, cortical targeted remodelling — `corticalTargetedRemodeling`. Target: hip/spine ratio of
+///   the GC-like composite at 12 months 0.9 (A1 Tr/LS 0.85, A3 TH/LS 1.0; tol 0.1). Grid.
 /// Stage 2, RANKL blockade and rebound — parameters: `ranklSaturationK`, `kPrecursor`.
 ///   Targets (the issue-12 bars, so these are calibrated, not validated): CTX at 1 month of
 ///   ranklAvailability ×0.2 (target −60 %, tolerance 10), spine at 36 months (target +9, tol 3),
@@ -89,7 +91,31 @@ func calibrate(_ start: BoneModelV2Parameters) -> BoneModelV2Parameters {
     p.canopyExponent = best3.c
     p.pthModelingGain = best3.g
     p.corticalModelingSurface = best3.s
+
+    print("Stage 4: cortical targeted remodelling (η_c = corticalTargetedRemodeling)")
+    print("| η_c | GC composite hip/spine 12 mo | spine 12 mo | objective |\n|---|---|---|---|")
+    var best4 = (obj: Double.infinity, e: p.corticalTargetedRemodeling)
+    for e in [0.0, 0.5, 1.0, 1.5, 2.0] {
+        var q = p
+        q.corticalTargetedRemodeling = e
+        let probe = Probe(params: q)
+        guard let u = try? probe.run([]), let a = try? probe.run(gcComposite(months: 12)) else { continue }
+        let c = Compare(a: a, u: u, probe: probe)
+        let ratio = c.hip(12) / c.spine(12)
+        let obj = pow((ratio - 0.9) / 0.1, 2)
+        print("| \(e) | \(f2(ratio)) | \(f2(c.spine(12))) | \(f2(obj)) |")
+        if obj < best4.obj { best4 = (obj, e) }
+    }
+    print("best: η_c = \(best4.e), objective \(f2(best4.obj))\n")
+    p.corticalTargetedRemodeling = best4.e
     return p
+}
+
+/// The illustrative GC-like composite of the extras (on for `months`).
+func gcComposite(months: Double) -> [LeverSchedule.Window] {
+    [.init(.osteoblastCommitment, 0.6, to: months * month), .init(.osteoblastApoptosis, 1.5, to: months * month),
+     .init(.opgProduction, 0.75, to: months * month), .init(.osteocyteApoptosis, 1.5, to: months * month),
+     .init(.gutCalciumAbsorption, 0.8, to: months * month)]
 }
 
 /// Commitment ×0.6 loss ratio (months 12–24 over 0–12), teriparatide-like pulses (20 µg/day) and

@@ -105,6 +105,8 @@ extension BoneModelV2Parameters {
         case "modelingGain": modelingGain = v
         case "apoptoticOsteocyteRANKL": apoptoticOsteocyteRANKL = v
         case "tgfActivationK": tgfActivationK = v
+        case "corticalTargetedRemodeling": corticalTargetedRemodeling = v
+        case "balanceOverfillAmplitude": balanceOverfillAmplitude = v
         default: print("unknown parameter \(name)")
         }
     }

@@ -22,7 +22,7 @@ public struct BoneModelV2: GenericODESystem, Sendable {
         var secretion0: Double, receptor0: Double, anabolic0: Double
         var tgfAct0: Double, tgfRep0: Double, rankl0: Double, urine0: Double
         var turnover: [Double], cavity0: [Double], refillPeriod: [Double], mineral0: [Double]
-        var calciumScale: [Double], loadWeight: [Double], modelingSurface: [Double], siteShare: [Double]
+        var calciumScale: [Double], loadWeight: [Double], modelingSurface: [Double], siteShare: [Double], targetedRemodeling: [Double]
         var menopauseYears0: Double?
     }
 
@@ -36,7 +36,7 @@ public struct BoneModelV2: GenericODESystem, Sendable {
         let receptor0 = p.kPTHRRecycle / (p.kPTHRRecycle + p.kPTHRInternalise)
         let anabolic0 = 1 / (1 + Double.pow(p.pthAnabolicK, p.pthAnabolicHill))
         var turnover = [Double](), cavity0 = [Double](), period = [Double](), mineral0 = [Double]()
-        var scale = [Double](), load = [Double](), surface = [Double](), share = [Double]()
+        var scale = [Double](), load = [Double](), surface = [Double](), share = [Double](), targeted = [Double]()
         for e in V2Envelope.allCases {
             let kT = e.isTrabecular ? p.trabecularTurnover : p.corticalTurnover
             let T = e.isTrabecular ? p.trabecularRefillPeriod : p.corticalRefillPeriod
@@ -48,6 +48,7 @@ public struct BoneModelV2: GenericODESystem, Sendable {
             surface.append(e.isTrabecular ? p.trabecularModelingSurface : p.corticalModelingSurface)
             let trab = e.isHip ? p.hipTrabecularShare : p.spineTrabecularShare
             share.append(e.isTrabecular ? trab : 1 - trab)
+            targeted.append(e.isTrabecular ? 0 : p.corticalTargetedRemodeling)
         }
         var yearsSinceMenopause: Double?
         if patient.sex == .female {
@@ -59,7 +60,7 @@ public struct BoneModelV2: GenericODESystem, Sendable {
                     tgfAct0: 1 / (1 + p.tgfActivationK), tgfRep0: p.tgfRepressionK / (1 + p.tgfRepressionK),
                     rankl0: 1 / (1 + p.ranklSaturationK), urine0: p.dietaryCalcium * p.fractionAbsorbed0,
                     turnover: turnover, cavity0: cavity0, refillPeriod: period, mineral0: mineral0,
-                    calciumScale: scale, loadWeight: load, modelingSurface: surface, siteShare: share,
+                    calciumScale: scale, loadWeight: load, modelingSurface: surface, siteShare: share, targetedRemodeling: targeted,
                     menopauseYears0: yearsSinceMenopause)
     }
 
@@ -211,7 +212,9 @@ public struct BoneModelV2: GenericODESystem, Sendable {
             let cav = y[iC], vol = y[iC + 1], min = y[iC + 2]
             let kT = k.turnover[e], C0 = k.cavity0[e]
             let load = (1.0 + k.loadWeight[e] * (L.mechanicalLoading - 1.0)) * sensing
-            let resorption = kT * oc * S.pow(load, -p.loadActivationExponent) * vol
+            // Targeted remodelling: apoptotic osteocytes recruit BMUs locally, most in osteocyte-dense cortical bone.
+            let targeted = 1.0 + k.targetedRemodeling[e] * (L.osteocyteApoptosis - 1.0)
+            let resorption = kT * oc * S.pow(load, -p.loadActivationExponent) * targeted * vol
             // Osteoblasts per cavity (relative): the site's share of OB scales with its bone (surface), as resorption does.
             let u = ob * vol * C0 / cav
             let closure = cav / k.refillPeriod[e] * S.pow(u, p.refillSpeedExponent)

@@ -98,6 +98,7 @@ public struct BoneModelV2Parameters: Sendable, Equatable {
     public var corticalRefillPeriod = 120.0
     public var refillSpeedExponent = 0.5
     public var balanceSlope = 1.0
+    public var corticalTargetedRemodeling = 1.5
     public var balanceDeficitAmplitude = 0.4
     public var balanceOverfillAmplitude = 0.05
     public var spineTrabecularShare = 0.45
@@ -209,6 +210,7 @@ extension BoneModelV2Parameters {
             R("corticalRefillPeriod", p.corticalRefillPeriod, "day", "reversal + formation period, cortical BMU", "Eriksen 1986 [M] (cortical remodelling period ≈ 120 d)", 60...200),
             R("refillSpeedExponent", p.refillSpeedExponent, "-", "power of osteoblasts-per-cavity on the refill rate (fewer OB: longer formation period)", "assumed", 0...0.8),
             R("balanceSlope", p.balanceSlope, "-", "per-BMU balance change per unit relative osteoblasts-per-cavity at 1", "assumed (GIOP wall width −25–40% at OB ×0.5 [M])", 0.3...2),
+            R("corticalTargetedRemodeling", p.corticalTargetedRemodeling, "-", "extra cortical activation per unit extra osteocyte apoptosis (targeted intracortical remodelling)", "calibrated to A1/A3 GC hip/spine ratio (stage 4); Cardoso 2009, Emerton 2010 [M] (structure)", 0...2),
             R("balanceDeficitAmplitude", p.balanceDeficitAmplitude, "-", "largest per-BMU deficit", "assumed", 0.1...0.8),
             R("balanceOverfillAmplitude", p.balanceOverfillAmplitude, "-", "largest per-BMU overfill", "assumed (small; larger values kept BMD after stopping RANKL blockade)", 0...0.3),
             R("spineTrabecularShare", p.spineTrabecularShare, "-", "trabecular share of lumbar-spine (AP DXA) mineral", "assumed (vertebral body trabecular-rich, posterior elements cortical)", 0.3...0.7),
