@@ -105,9 +105,25 @@ extension BoneModelV2Parameters {
         case "modelingGain": modelingGain = v
         case "apoptoticOsteocyteRANKL": apoptoticOsteocyteRANKL = v
         case "tgfActivationK": tgfActivationK = v
+        case "ranklSurvivalExponent": ranklSurvivalExponent = v
+        case "menopauseTransientRANKL": menopauseTransientRANKL = v
+        case "fusionFraction": fusionFraction = v
         case "corticalTargetedRemodeling": corticalTargetedRemodeling = v
         case "balanceOverfillAmplitude": balanceOverfillAmplitude = v
         default: print("unknown parameter \(name)")
         }
+    }
+}
+
+/// Day-0 serum markers of probe patients vs the reference intervals (calibration.md F6, F7).
+func printMarkers(_ params: BoneModelV2Parameters) {
+    print("| patient | CTX ng/mL | P1NP ng/mL | PTH pmol/L | Ca mmol/L |\n|---|---|---|---|---|")
+    for (name, pt) in [("man 40 y", PatientBaseline(sex: .male, age: 40)), ("woman 52 y, 1 y after menopause", PatientBaseline(sex: .female, age: 52, menopausal: true, yearsSinceMenopause: 1)),
+                       ("woman 65 y (14 y)", woman65), ("woman 72 y (21 y)", PatientBaseline(sex: .female, age: 72, menopausal: true, yearsSinceMenopause: 21)),
+                       ("man 75 y", PatientBaseline(sex: .male, age: 75))] {
+        guard let y = try? BoneModelV2(patient: pt, parameters: params).baselineState() else { print("| \(name) | failed |"); continue }
+        let ctx = y[V2State.osteoclasts.index] * params.ctxReference
+        let p1np = (y[V2State.osteoblasts.index] + y[V2State.modelingOsteoblasts.index]) * params.p1npReference
+        print("| \(name) | \(String(format: "%.3f", ctx)) | \(f1(p1np)) | \(f2(y[V2State.pth.index])) | \(f2(y[V2State.calcium.index])) |")
     }
 }

@@ -13,6 +13,7 @@ if args.contains("debug") { debugBaseline(params); debugRelax(params); debugRun(
 if args.contains("calibrate") {
     params = calibrate(params)
 }
+if args.contains("markers") { printMarkers(params); exit(0) }
 if args.contains("man") { debugMan(params); exit(0) }
 if args.contains("trace") { debugTrace(params, [.init(.osteoblastCommitment, 0.6)]); exit(0) }
 let results = runBars(params)

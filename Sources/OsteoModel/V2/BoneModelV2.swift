@@ -198,7 +198,8 @@ public struct BoneModelV2: GenericODESystem, Sendable {
         let ff = p.fusionFraction, omega = p.osteomorphRecycling
         let fusion = ocp * rankSignal
         dy[V2State.osteoclastPrecursors.index] = p.kPrecursor * ((1.0 - omega) * canopy + omega * oc - ff * fusion - (1.0 - ff) * ocp)
-        let ocRemoval = S.pow(tgfAct, p.tgfOsteoclastApoptosisExponent) * L.osteoclastApoptosis
+        // RANK signalling also keeps osteoclasts alive (P&R Lsurv): removal ∝ signal^−s.
+        let ocRemoval = S.pow(tgfAct, p.tgfOsteoclastApoptosisExponent) * S.pow(rankSignal, -p.ranklSurvivalExponent) * L.osteoclastApoptosis
         dy[V2State.osteoclasts.index] = p.kOsteoclast * (fusion - oc * ocRemoval)
 
         // --- Envelopes ---

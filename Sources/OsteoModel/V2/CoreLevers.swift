@@ -71,7 +71,7 @@ public enum CoreLever: String, CaseIterable, Sendable {
         switch self {
         case .osteoblastCommitment, .osteoblastDifferentiation: 0.2...2
         case .osteoblastApoptosis: 0.33...3
-        case .osteoclastApoptosis: 0.3...3
+        case .osteoclastApoptosis: 0.5...3
         case .ranklProduction: 0.3...3
         case .ranklAvailability: 0.05...2
         case .opgProduction: 0.2...3
