@@ -162,7 +162,7 @@ func runExtras(_ params: BoneModelV2Parameters) {
     func show(_ name: String, _ w: [LeverSchedule.Window]) {
         guard let a = try? probe.run(w) else { print("  \(name): solver failed"); return }
         let c = Compare(a: a, u: u, probe: probe)
-        print("  \(name): spine Δ 3/6/12/24/48 \(f2(c.spine(3)))/\(f2(c.spine(6)))/\(f2(c.spine(12)))/\(f2(c.spine(24)))/\(f2(c.spine(48))); hip/spine@12 \(f2(c.hip(12) / c.spine(12))); CTX 1/6/12 \(f1(c.ctx(1)))/\(f1(c.ctx(6)))/\(f1(c.ctx(12)))%; P1NP 1/6/12 \(f1(c.p1np(1)))/\(f1(c.p1np(6)))/\(f1(c.p1np(12)))%")
+        print("  \(name): CTX 30/36/48 \(f1(c.ctx(30)))/\(f1(c.ctx(36)))/\(f1(c.ctx(48)))%; spine Δ 3/6/12/24/48 \(f2(c.spine(3)))/\(f2(c.spine(6)))/\(f2(c.spine(12)))/\(f2(c.spine(24)))/\(f2(c.spine(48))); hip/spine@12 \(f2(c.hip(12) / c.spine(12))); CTX 1/6/12 \(f1(c.ctx(1)))/\(f1(c.ctx(6)))/\(f1(c.ctx(12)))%; P1NP 1/6/12 \(f1(c.p1np(1)))/\(f1(c.p1np(6)))/\(f1(c.p1np(12)))%")
     }
     show("differentiation ×0.6", [.init(.osteoblastDifferentiation, 0.6)])
     show("osteocyte apoptosis ×1.5", [.init(.osteocyteApoptosis, 1.5)])
@@ -184,6 +184,9 @@ func runExtras(_ params: BoneModelV2Parameters) {
     show("GC-like composite ×2 for 12 mo then off", gc2)
     show("GC-like composite ×2 continuous", gc2.map { var w = $0; w.end = .infinity; return w })
     show("mechanical loading ×0.7", [.init(.mechanicalLoading, 0.7)])
+    // Recovery from deep blockade (no low-turnover trap): CTX must return after stopping.
+    show("RANKL avail ×0.05 for 24 mo then off", [.init(.ranklAvailability, 0.05, to: 24 * month)])
+    show("commitment ×0.3 for 12 mo then off", [.init(.osteoblastCommitment, 0.3, to: 12 * month)])
 }
 
 /// Every lever at both ends of its documented range for 24 months (65 y woman): solver success and

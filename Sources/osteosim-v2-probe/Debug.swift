@@ -105,6 +105,8 @@ extension BoneModelV2Parameters {
         case "modelingGain": modelingGain = v
         case "apoptoticOsteocyteRANKL": apoptoticOsteocyteRANKL = v
         case "tgfActivationK": tgfActivationK = v
+        case "ranklRecruitmentExponent": ranklRecruitmentExponent = v
+        case "canopyIndependentShare": canopyIndependentShare = v
         case "ranklSurvivalExponent": ranklSurvivalExponent = v
         case "menopauseTransientRANKL": menopauseTransientRANKL = v
         case "fusionFraction": fusionFraction = v

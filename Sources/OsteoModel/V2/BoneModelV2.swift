@@ -194,7 +194,8 @@ public struct BoneModelV2: GenericODESystem, Sendable {
         let rankSignal = free / (free + p.ranklSaturationK) / k.rankl0
         // Precursors reach remodelling sites under the lineage canopy (recruitment ∝ OB^γc), are
         // recycled from osteoclasts as osteomorphs, and leave by RANKL-driven fusion or death.
-        let canopy = S.pow(ob, p.canopyExponent)
+        let canopy = (p.canopyIndependentShare + (1.0 - p.canopyIndependentShare) * S.pow(ob, p.canopyExponent))
+            * S.pow(rankSignal, p.ranklRecruitmentExponent)
         let ff = p.fusionFraction, omega = p.osteomorphRecycling
         let fusion = ocp * rankSignal
         dy[V2State.osteoclastPrecursors.index] = p.kPrecursor * ((1.0 - omega) * canopy + omega * oc - ff * fusion - (1.0 - ff) * ocp)

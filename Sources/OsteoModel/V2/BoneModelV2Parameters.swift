@@ -82,6 +82,8 @@ public struct BoneModelV2Parameters: Sendable, Equatable {
     public var canopyExponent = 1.2
     public var tgfOsteoclastApoptosisExponent = 0.1
     public var ranklSurvivalExponent = 0.0
+    public var ranklRecruitmentExponent = 0.0
+    public var canopyIndependentShare = 0.0
     public var ranklOsteocyteShare = 0.7
     public var opgOsteoblastShare = 0.2
     public var apoptoticOsteocyteRANKL = 0.5
@@ -195,6 +197,8 @@ extension BoneModelV2Parameters {
             R("canopyExponent", p.canopyExponent, "-", "power of active osteoblasts (canopy/reversal cells) on precursor recruitment (formation → resorption coupling)", "calibrated to the commitment ×0.6 bars (stage 3); Delaisse 2020, Lassen 2017 [M] (structure)", 0.5...1.5),
             R("tgfOsteoclastApoptosisExponent", p.tgfOsteoclastApoptosisExponent, "-", "power of TGF-β on osteoclast apoptosis", "assumed (Pivonka has 1; weakened so RANKL blockade is not buffered)", 0...1),
             R("ranklSurvivalExponent", p.ranklSurvivalExponent, "-", "RANK signalling on osteoclast survival (removal ∝ signal^−s)", "P&R Lsurv (structure); kept at 0: s = 1 drove RANKL blockade into a low-turnover trap (P1NP −93%, no rebound)", 0...0.5),
+            R("ranklRecruitmentExponent", p.ranklRecruitmentExponent, "-", "RANK signalling on precursor recruitment (influx ∝ signal^ρ)", "assumed", 0...1),
+            R("canopyIndependentShare", p.canopyIndependentShare, "-", "share of precursor recruitment that does not need the osteoblast canopy", "assumed", 0...0.5),
             R("ranklOsteocyteShare", p.ranklOsteocyteShare, "-", "share of RANKL made by osteocytes (rest: preosteoblasts)", "Nakashima 2011 Nat Med, Xiong 2011 Nat Med: osteocytes the main source in adult remodelling [M]; value assumed", 0.3...0.9),
             R("opgOsteoblastShare", p.opgOsteoblastShare, "-", "share of OPG made by osteoblasts (rest: osteocytes)", "assumed (Kramer 2010 [M])", 0...0.6),
             R("apoptoticOsteocyteRANKL", p.apoptoticOsteocyteRANKL, "-", "extra osteocyte RANKL per unit extra osteocyte apoptosis (targeted remodelling signal)", "assumed (apoptotic osteocytes signal targeted remodelling: Cardoso 2009, Jilka 2013 [M])", 0...1),
