@@ -58,7 +58,7 @@ public struct BoneModelV2Parameters: Sendable, Equatable {
     public var kPreosteoblast = 1 / 14.3
     public var preosteoblastDifferentiatingFraction = 0.5
     public var kOsteoblast = 24 * 6.05516e-4
-    public var tgfActivationK = 1.0
+    public var tgfActivationK = 0.5
     public var tgfRepressionK = 0.31
     public var modelingGain = 0.5
     public var swishWidth = 0.05
@@ -76,10 +76,10 @@ public struct BoneModelV2Parameters: Sendable, Equatable {
     public var pthModelingGain = 100.0
     // Osteoclast lineage
     public var kOsteoclast = 0.16
-    public var kPrecursor = 1.0 / 90
+    public var kPrecursor = 1.0 / 60
     public var fusionFraction = 0.9
     public var osteomorphRecycling = 0.3
-    public var canopyExponent = 1.2
+    public var canopyExponent = 1.1
     public var tgfOsteoclastApoptosisExponent = 0.1
     public var ranklSurvivalExponent = 0.0
     public var ranklRecruitmentExponent = 0.0
@@ -101,7 +101,7 @@ public struct BoneModelV2Parameters: Sendable, Equatable {
     public var corticalRefillPeriod = 120.0
     public var refillSpeedExponent = 0.5
     public var balanceSlope = 1.0
-    public var corticalTargetedRemodeling = 1.5
+    public var corticalTargetedRemodeling = 1.0
     public var balanceDeficitAmplitude = 0.4
     public var balanceOverfillAmplitude = 0.05
     public var spineTrabecularShare = 0.45
@@ -173,7 +173,7 @@ extension BoneModelV2Parameters {
             R("kPreosteoblast", p.kPreosteoblast, "1/day", "preosteoblast turnover (mean residence ≈ 14 d)", "P&R (ROB0/OB0 with kb)", 0.02...0.2),
             R("preosteoblastDifferentiatingFraction", p.preosteoblastDifferentiatingFraction, "-", "share of preosteoblasts leaving by differentiation (rest: apoptosis/adipogenic exit)", "assumed (lets a differentiation lever lose output; v1 had 1)", 0.2...0.9),
             R("kOsteoblast", p.kOsteoblast, "1/day", "active osteoblast removal (mean life ≈ 69 d)", "P&R (kb 6.05516e-4 h⁻¹)", 0.005...0.05),
-            R("tgfActivationK", p.tgfActivationK, "rel.", "TGF-β (∝ OC) for half-maximal activation (commitment, OC apoptosis)", "assumed (Pivonka structure)", 0.3...3),
+            R("tgfActivationK", p.tgfActivationK, "rel.", "TGF-β (∝ OC) for half-maximal activation (commitment, OC apoptosis)", "calibrated (stage 5): Pivonka structure; 1 (K = reference) let turnover collapse under sustained formation levers", 0.1...3),
             R("tgfRepressionK", p.tgfRepressionK, "rel.", "TGF-β for half-maximal repression of differentiation", "Pivonka (K_rep/K_act)", 0.1...1),
             R("modelingGain", p.modelingGain, "rel. OB", "lining-cell activation per unit of anabolic signal above 1 (modelling-based formation)", "calibrated to D21 romosozumab (via sclerostinActivity ×0.2) by hand; assumed structure", 0.1...2),
             R("swishWidth", p.swishWidth, "-", "width of the smooth threshold at anabolic signal 1", "assumed", 0.01...0.2),
