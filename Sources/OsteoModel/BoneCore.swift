@@ -252,7 +252,8 @@ extension BoneCore {
         let ob = y[BoneState.osteoblasts.index] + y[BoneState.modelingOsteoblasts.index]
         return CoreSignals(osteoclasts: oc, osteoblasts: ob, calcium: y[BoneState.calcium.index],
                            pth: y[BoneState.pth.index], calcitriol: y[BoneState.calcitriol.index],
-                           resorption: oc, formation: ob)
+                           resorption: oc, formation: ob,
+                           calciumAbsorbedFraction: parameters.fractionAbsorbed0 * y[BoneState.gutAbsorption.index])
     }
 
     public var id: String { "core" }

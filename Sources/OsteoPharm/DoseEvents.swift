@@ -27,10 +27,15 @@ public enum DoseEvents {
                 let ok = Route.allCases.filter { c.doseTarget(route: $0) != nil }.map(\.rawValue)
                 throw DoseError(drug: dose.drug, problem: "route \(route.rawValue) is not available", accepted: ok.joined(separator: ", "))
             }
-            guard let mg = dose.unit.milligrams else {
+            let perUnit: Double
+            if let mg = dose.unit.milligrams {
+                perUnit = mg * target.unitsPerMg
+            } else if let iu = target.unitsPerIU {
+                perUnit = iu
+            } else {
                 throw DoseError(drug: dose.drug, problem: "a dose in IU is accepted only for vitamin D", accepted: "mg, g, µg")
             }
-            let amount = dose.amount * mg * target.unitsPerMg * target.fraction
+            let amount = dose.amount * perUnit * target.fraction
             let index = system.stateIndex(component: component, compartment: target.compartment)
             switch dose.rate {
             case nil where target.placedByComponent:
@@ -42,7 +47,7 @@ public enum DoseEvents {
                     throw DoseError(drug: dose.drug, problem: "cannot be given as an infusion by route \(route.rawValue)", accepted: "a bolus (no RATE)")
                 }
                 let r = system.stateIndex(component: component, compartment: rc)
-                let perDay = rate * mg * target.unitsPerMg * target.fraction
+                let perDay = rate * perUnit * target.fraction
                 out.append(Discontinuity(time: dose.time, jumps: [.add(component: r, amount: perDay)]))
                 out.append(Discontinuity(time: dose.endTime, jumps: [.add(component: r, amount: -perDay)]))
             }

@@ -45,7 +45,7 @@ import OsteoTestSupport
         let a = PerturbationComponent([Perturbation(lever: .opgProduction, factor: 0.5), Perturbation(lever: .opgProduction, factor: 0.8)])
         var eff = Effects<Double>()
         var x = [1.0, 1.0], dx = [0.0, 0.0]
-        let signals = CoreSignals<Double>(osteoclasts: 1, osteoblasts: 1, calcium: 2.35, pth: 3.85, calcitriol: 90, resorption: 1, formation: 1)
+        let signals = CoreSignals<Double>(osteoclasts: 1, osteoblasts: 1, calcium: 2.35, pth: 3.85, calcitriol: 90, resorption: 1, formation: 1, calciumAbsorbedFraction: 0.25)
         x.withUnsafeBufferPointer { xp in dx.withUnsafeMutableBufferPointer { a.evaluate(t: 0, x: xp.baseAddress!, dx: $0.baseAddress!, core: signals, effects: &eff) } }
         #expect(abs(eff[.opgProduction] - 0.4) < 1e-15)
     }

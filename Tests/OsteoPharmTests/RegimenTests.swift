@@ -56,3 +56,18 @@ import OsteoPharm
         #expect(error("TIME,DRUG,AMT,UNIT\n0,test_sc_depot,abc,mg")?.line == 2)
     }
 }
+
+/// A dose in IU is converted by the component's units per IU (vitamin D3: 40 IU = 1 µg) and
+/// refused for a drug without one.
+@Test func internationalUnitsConvertThroughTheComponent() throws {
+    let vd = VitaminDComponent()
+    let system = BoneSystem(core: BoneCore(patient: PatientBaseline(sex: .female, age: 70)), components: [vd, TestDepotComponent()])
+    let events = try DoseEvents.events(for: [Dose(time: 0, drug: "vitamin_d", amount: 800, unit: .iu, route: .oral)],
+                                       component: 0, in: system, defaultRoute: .oral)
+    guard case let .add(_, amount)? = events.first?.jumps.first else { Issue.record("expected a bolus"); return }
+    #expect(abs(amount - 800 * 0.025 * vd.parameters.responsePerMicrogram) < 1e-15)   // 20 µg × response
+    #expect(throws: DoseError.self) {
+        try DoseEvents.events(for: [Dose(time: 0, drug: "test_sc_depot", amount: 800, unit: .iu, route: .sc)],
+                              component: 1, in: system, defaultRoute: .sc)
+    }
+}

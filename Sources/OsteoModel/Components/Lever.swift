@@ -218,8 +218,12 @@ public struct CoreSignals<S: ODEScalar>: Sendable {
     public var resorption: S
     /// Whole-skeleton formation rate, relative to the reference adult.
     public var formation: S
+    /// Fraction of ingested calcium absorbed now (the core's absorption efficiency × its reference
+    /// fraction), for oral calcium supplements.
+    public var calciumAbsorbedFraction: S
 
-    @inlinable public init(osteoclasts: S, osteoblasts: S, calcium: S, pth: S, calcitriol: S, resorption: S, formation: S) {
+    @inlinable public init(osteoclasts: S, osteoblasts: S, calcium: S, pth: S, calcitriol: S, resorption: S, formation: S,
+                           calciumAbsorbedFraction: S = S(0.25)) {
         self.osteoclasts = osteoclasts
         self.osteoblasts = osteoblasts
         self.calcium = calcium
@@ -227,5 +231,6 @@ public struct CoreSignals<S: ODEScalar>: Sendable {
         self.calcitriol = calcitriol
         self.resorption = resorption
         self.formation = formation
+        self.calciumAbsorbedFraction = calciumAbsorbedFraction
     }
 }

@@ -56,11 +56,15 @@ public struct DoseTarget: Sendable, Equatable {
     /// The component places the dose itself, from the current state
     /// (``ModelComponent/receive(dose:route:x:core:)``), instead of adding it to `compartment`.
     public let placedByComponent: Bool
-    public init(compartment: Int, fraction: Double, unitsPerMg: Double, placedByComponent: Bool = false) {
+    /// Component amount units per IU, for drugs dosed in international units (vitamin D); nil =
+    /// a dose in IU is refused.
+    public let unitsPerIU: Double?
+    public init(compartment: Int, fraction: Double, unitsPerMg: Double, placedByComponent: Bool = false, unitsPerIU: Double? = nil) {
         self.compartment = compartment
         self.fraction = fraction
         self.unitsPerMg = unitsPerMg
         self.placedByComponent = placedByComponent
+        self.unitsPerIU = unitsPerIU
     }
 }
 
