@@ -10,7 +10,7 @@ import OsteoTestSupport
     @Test func referenceAdultIsExactSteadyState() throws {
         // A 40-year-old man: no menopause drive, age deficit ≈ 0 (onset 50 y, softplus tail only).
         let model = BoneSystem(core: BoneCore(patient: PatientBaseline(sex: .male, age: 40)))
-        let frozen = model.frozen(at: 0)
+        let frozen = model.frozen()
         let y = model.referenceState
         var dy = [Double](repeating: 0, count: model.dimension)
         y.withUnsafeBufferPointer { yp in dy.withUnsafeMutableBufferPointer { frozen.evaluate(t: 0, y: yp.baseAddress!, dy: $0.baseAddress!) } }
@@ -46,7 +46,7 @@ import OsteoTestSupport
         // Issue 11: setting pth0 on the old BoneModel after init left 5.6% residual at the
         // reference state. A model is now immutable: overriding gives a new, consistent value.
         let p = try BoneModelParameters().setting("pth_ref", to: 5.0)
-        let model = BoneSystem(core: BoneCore(patient: PatientBaseline(sex: .male, age: 40), parameters: p)).frozen(at: 0)
+        let model = BoneSystem(core: BoneCore(patient: PatientBaseline(sex: .male, age: 40), parameters: p)).frozen()
         let y = model.referenceState
         let f = FiniteDifference.evaluate(model, t: 0, y: y)
         for i in 0..<model.dimension where i != BoneState.calcium.index {

@@ -13,13 +13,13 @@ extension BoneSystem {
     /// When Newton stalls even after relaxing, the relaxed state is accepted only if its largest
     /// relative residual is below ``relaxedResidualLimit``; otherwise the error says which state.
     public func baselineState(at t0: Double = 0) throws(ODEError) -> [Double] {
-        let frozen = frozen(at: t0)
+        let frozen = frozen()
         do {
             return try frozen.newton(from: referenceState(clockAt: t0), t: t0)
         } catch {
             // Far from the reference (e.g. just after menopause): relax the frozen system in time
             // (pseudo-transient continuation over 300 years), then polish with Newton.
-            let relaxing = self.frozen(at: t0, holdMatrix: true)
+            let relaxing = self.frozen(holdMatrix: true)
             let span = 60 * 365.25
             var options = SolverOptions(rtol: 1e-7, atol: compartments.map { 1e-10 * $0.compartment.scale })
             options.initialStep = 1e-3

@@ -17,8 +17,8 @@ public struct BoneSystem: ODESystem, Sendable {
     /// `offsets[i]` is the index of component i's first compartment.
     public let offsets: [Int]
     public let dimension: Int
-    /// Baseline search only: age and menopause drives held at this time.
-    package let frozenDriveTime: Double?
+    /// Baseline search only: the drives' clock stands still (the baseline sets it to the run's start).
+    package let clockFrozen: Bool
     /// Baseline relaxation only: the matrix-volume integrators held.
     package let holdMatrix: Bool
     /// The Jacobian's sparsity, found once from the dual-number Jacobian at two probe states
@@ -27,10 +27,10 @@ public struct BoneSystem: ODESystem, Sendable {
     public let coloring: JacobianColoring
 
     public init(core: BoneCore, components: [any ModelComponent] = []) {
-        self.init(core: core, components: components, frozenDriveTime: nil, holdMatrix: false)
+        self.init(core: core, components: components, clockFrozen: false, holdMatrix: false)
     }
 
-    init(core: BoneCore, components: [any ModelComponent], frozenDriveTime: Double?, holdMatrix: Bool,
+    init(core: BoneCore, components: [any ModelComponent], clockFrozen: Bool, holdMatrix: Bool,
          coloring: JacobianColoring? = nil) {
         self.core = core
         self.components = components
@@ -42,12 +42,12 @@ public struct BoneSystem: ODESystem, Sendable {
         }
         self.offsets = offsets
         self.dimension = n
-        self.frozenDriveTime = frozenDriveTime
+        self.clockFrozen = clockFrozen
         self.holdMatrix = holdMatrix
         if let coloring {
             self.coloring = coloring
         } else {
-            let dense = BoneSystem(core: core, components: components, frozenDriveTime: frozenDriveTime,
+            let dense = BoneSystem(core: core, components: components, clockFrozen: clockFrozen,
                                    holdMatrix: holdMatrix, coloring: .dense(n))
             self.coloring = JacobianColoring(dimension: n, nonZero: dense.sparsityPattern())
         }
@@ -87,9 +87,10 @@ public struct BoneSystem: ODESystem, Sendable {
         return nonZero.map { Array($0) }
     }
 
-    /// The same system with the drives frozen at `time` (and optionally the matrix held).
-    package func frozen(at time: Double, holdMatrix: Bool = false) -> BoneSystem {
-        BoneSystem(core: core, components: components, frozenDriveTime: time, holdMatrix: holdMatrix, coloring: coloring)
+    /// The same system with the drives' clock standing still at its state value (and optionally
+    /// the matrix held): the baseline search.
+    package func frozen(holdMatrix: Bool = false) -> BoneSystem {
+        BoneSystem(core: core, components: components, clockFrozen: true, holdMatrix: holdMatrix, coloring: coloring)
     }
 
     /// The core's time dependence (age, menopause) runs through its clock state, so the system
@@ -116,7 +117,7 @@ public struct BoneSystem: ODESystem, Sendable {
             let o = offsets[i]
             call(components[i], t, y + o, dy + o, signals, &effects)
         }
-        core.rhs(t: t, x: y, dx: dy, effects: effects, clockRunning: frozenDriveTime == nil, holdMatrix: holdMatrix)
+        core.rhs(t: t, x: y, dx: dy, effects: effects, clockRunning: !clockFrozen, holdMatrix: holdMatrix)
     }
 
     public func evaluate(t: Double, y: UnsafePointer<Double>, dy: UnsafeMutablePointer<Double>) {

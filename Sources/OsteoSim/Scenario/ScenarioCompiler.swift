@@ -44,7 +44,9 @@ public enum ScenarioCompiler {
                 throw InputError(file: s.file, field: fieldByDrug[drug] ?? "treatments", problem: "\(error.problem)", accepted: error.accepted)
             }
         }
-        for o in pending where !(s.glucocorticoids.isEmpty == false && GlucocorticoidComponent().parameterInfo.contains { $0.name == o.name }) {
+        // Glucocorticoid parameters are applied with that component below, when the scenario has courses.
+        let gcNames: Set<String> = s.glucocorticoids.isEmpty ? [] : Set(GlucocorticoidComponent().parameterInfo.map(\.name))
+        for o in pending where !gcNames.contains(o.name) {
             guard let i = components.firstIndex(where: { $0.parameterInfo.contains { $0.name == o.name } }) else {
                 let all = core.parameterInfo.map(\.name) + components.flatMap { $0.parameterInfo.map(\.name) }
                 let guess = ClosestName.find(o.name, among: all)
