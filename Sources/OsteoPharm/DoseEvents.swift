@@ -70,6 +70,8 @@ public enum DrugLibrary {
         case "risedronate": return (BisphosphonateComponent(.risedronate), .oral)
         case "ibandronate": return (BisphosphonateComponent(.ibandronate), .oral)
         case "zoledronic_acid": return (BisphosphonateComponent(.zoledronicAcid), .iv)
+        case "teriparatide": return (PTHAnalogueComponent(.teriparatide), .sc)
+        case "abaloparatide": return (PTHAnalogueComponent(.abaloparatide), .sc)
         default:
             throw DoseError(drug: id, problem: "not modelled yet: the drug library arrives in a later release",
                             accepted: "remove the treatment to simulate without it")

@@ -11,6 +11,9 @@ if args.first == "denosumab" {
     DenosumabCalibration.fit()
     exit(0)
 }
+if args.first == "basedebug" { BaselineDebug.run(); exit(0) }
+if args.first == "pulsecompare" { PulseCompare.run(); exit(0) }
+if args.first == "pthspeed" { PTHSpeedExperiment.run(); exit(0) }
 if args.first == "fracture" {
     FractureCalibration.fit()
     exit(0)

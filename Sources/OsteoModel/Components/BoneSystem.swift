@@ -147,7 +147,27 @@ public struct BoneSystem: ODESystem, Sendable {
         let n = Route.allCases.count
         let c = tag / n, r = Route.allCases[tag % n]
         guard c >= 0, c < components.count else { return }
-        components[c].receive(dose: amount, route: r, x: y + offsets[c], core: core.signals(x: UnsafePointer(y)))
+        let component = components[c]
+        if let pulse = component.pth1rPulse(dose: amount, route: r) {
+            let outcome = core.applyPTH1RPulse(pulse, y: y, effects: combinedEffects(y: UnsafePointer(y)))
+            component.pulseTaken(outcome, dose: amount, route: r, x: y + offsets[c])
+            return
+        }
+        component.receive(dose: amount, route: r, x: y + offsets[c], core: core.signals(x: UnsafePointer(y)))
+    }
+
+    /// The components' combined levers and inputs at state `y` (their derivatives are discarded).
+    /// Allocates nothing.
+    func combinedEffects(y: UnsafePointer<Double>) -> Effects<Double> {
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: dimension) { scratch in
+            var effects = Effects<Double>()
+            guard let dx = scratch.baseAddress else { return effects }
+            let signals = core.signals(x: y)
+            for i in 0..<components.count {
+                components[i].evaluate(t: 0, x: y + offsets[i], dx: dx + offsets[i], core: signals, effects: &effects)
+            }
+            return effects
+        }
     }
 
     // MARK: Derived layout
@@ -169,11 +189,15 @@ public struct BoneSystem: ODESystem, Sendable {
 
     /// Default tolerances: rtol 1e-6; each compartment's absolute tolerance (1e-9 × its scale
     /// unless it declares one).
+    /// A component may loosen the core's signalling states (``ModelComponent/coreSignallingRelativeTolerance``).
     public var defaultOptions: SolverOptions {
         var o = SolverOptions(rtol: 1e-6, atol: compartments.map(\.compartment.absoluteTolerance))
         let c = compartments
-        if c.contains(where: { $0.compartment.relativeTolerance != nil }) {
-            o.relativeTolerances = c.map { $0.compartment.relativeTolerance ?? 1e-6 }
+        let signalling = components.compactMap(\.coreSignallingRelativeTolerance).max()
+        if signalling != nil || c.contains(where: { $0.compartment.relativeTolerance != nil }) {
+            var r = c.map { $0.compartment.relativeTolerance ?? 1e-6 }
+            if let signalling { for s in BoneCore.signallingStates { r[s.index] = Swift.max(r[s.index], signalling) } }
+            o.relativeTolerances = r
         }
         return o
     }

@@ -107,6 +107,20 @@ public protocol ModelComponent: ComponentDescription {
     /// component's units) into the component's compartments `x`, given the core's state now.
     /// Called only for targets with `placedByComponent`; must not allocate.
     func receive(dose amount: Double, route: Route, x: UnsafeMutablePointer<Double>, core: CoreSignals<Double>)
+    /// An exogenous PTH1R agonist dose the core takes whole at the dose (its plasma phase and the
+    /// receptor's answer last hours; ``BoneCore/applyPTH1RPulse(_:y:effects:)``), or nil for an
+    /// ordinary dose. `amount` is administered × fraction, in the component's units. Only for
+    /// targets with `placedByComponent`.
+    func pth1rPulse(dose amount: Double, route: Route) -> PTH1RPulse?
+    /// Called after the core took a pulse, with what it reported, so the component can record the
+    /// dose in its own compartments `x` (concentration and calcium outputs). Must not allocate.
+    func pulseTaken(_ outcome: PTH1RPulseOutcome, dose amount: Double, route: Route, x: UnsafeMutablePointer<Double>)
+    /// A looser relative tolerance for the core's fast signalling states
+    /// (``BoneCore/signallingStates``) while this component is in the system, or nil. A component
+    /// whose doses the core takes whole at the dose (a PTH1R pulse) sets it: the kernel's own
+    /// approximation (a few per cent of the response) is far coarser than the default 1e-6, and
+    /// resolving each day's receptor recovery to 1e-6 would cost the solver ≈ 14 steps a dose.
+    var coreSignallingRelativeTolerance: Double? { get }
     /// Whether the right-hand side reads `t` itself (then the system is not autonomous and the
     /// solver evaluates ∂f/∂t). Components are driven by events and states, so default false.
     var usesTime: Bool { get }
@@ -120,6 +134,9 @@ extension ModelComponent {
     public func doseTarget(route: Route) -> DoseTarget? { nil }
     public func infusionRateCompartment(into target: Int) -> Int? { nil }
     public var usesTime: Bool { false }
+    public var coreSignallingRelativeTolerance: Double? { nil }
+    public func pth1rPulse(dose amount: Double, route: Route) -> PTH1RPulse? { nil }
+    public func pulseTaken(_ outcome: PTH1RPulseOutcome, dose amount: Double, route: Route, x: UnsafeMutablePointer<Double>) {}
     public func receive(dose amount: Double, route: Route, x: UnsafeMutablePointer<Double>, core: CoreSignals<Double>) {
         if let target = doseTarget(route: route) { x[target.compartment] += amount }
     }
