@@ -14,6 +14,10 @@ if args.first == "denosumab" {
 if args.first == "basedebug" { BaselineDebug.run(); exit(0) }
 if args.first == "pulsecompare" { PulseCompare.run(); exit(0) }
 if args.first == "pthspeed" { PTHSpeedExperiment.run(); exit(0) }
+if args.first == "anabolics" {
+    AnabolicCalibration.fit()
+    exit(0)
+}
 if args.first == "fracture" {
     FractureCalibration.fit()
     exit(0)

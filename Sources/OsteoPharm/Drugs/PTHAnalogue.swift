@@ -44,18 +44,18 @@ public struct PTHAnalogueComponent: GenericComponent {
         public static let table: [ParameterRow<Parameters>] = [
             ParameterRow("f_sc", \.bioavailability, "-", "SC bioavailability",
                          "teriparatide: Forteo label, calibration.md D19 (≈95%); abaloparatide: Tymlos label, calibration.md D24 (≈36%) [M]", range: 0.05...1),
-            ParameterRow("ka", \.absorptionRate, "1/day", "SC absorption rate (= ln 2 / apparent plasma t½: absorption-limited)",
-                         "teriparatide t½ ≈ 1 h (D19); abaloparatide t½ ≈ 1.7 h (D24) [M]", range: 1...200),
+            ParameterRow("ka", \.absorptionRate, "1/day", "SC absorption rate",
+                         "teriparatide: ln 2 / 1 h, the SC t½ being absorption-limited (IV t½ ≈ 5 min; D19); abaloparatide: set for t_max ≈ 0.5 h (D24)", range: 1...500),
             ParameterRow("cl", \.clearance, "L/day", "plasma clearance",
-                         "teriparatide 62 L/h in women (D19); abaloparatide CL/F ≈ 168 L/h × F (Tymlos label [M])", range: 50...20_000),
-            ParameterRow("volume", \.volume, "L", "plasma volume of distribution (CL / k_e)",
-                         "teriparatide: k_e from the IV t½ ≈ 5 min (D19); abaloparatide: k_e such that t_max ≈ 0.5 h (D24)", range: 1...200),
+                         "teriparatide 62 L/h in women (D19); abaloparatide k_e·V with k_e = ln 2 / 1.7 h (D24)", range: 10...20_000),
+            ParameterRow("volume", \.volume, "L", "plasma volume of distribution",
+                         "teriparatide CL / k_e with k_e = ln 2 / 5 min (IV t½, D19); abaloparatide 50 L (apparent, Lexicomp via 101ehealth [M]) × F", range: 1...200),
             ParameterRow("potency", \.potency, "PTH-eq", "PTH-equivalents per pmol at the receptor's RG conformation",
                          "teriparatide: 1 (PTH 1–34 is the active fragment, assumed equipotent per mole); abaloparatide: calibrated to ACTIVE (D22; `osteosim-calibrate anabolics`)", range: 0.01...10),
             ParameterRow("sustained_weight", \.sustainedWeight, "-", "share of the RG signal also carried by the sustained (R0) arm: RANKL/OPG, kidney, calcium exchange",
-                         "teriparatide: 1 (PTH binds RG and R0); abaloparatide: calibrated to ACTIVE (D22; less RANKL/OPG under transient exposure, Makino 2018)", range: 0...1),
+                         "teriparatide: 1 (PTH binds RG and R0); abaloparatide: 0.5 assumed (BMD does not identify it, `osteosim-calibrate anabolics`; halves the post-dose calcium rise, in line with ACTIVE hypercalcaemia 3.4% vs 6.4%; Makino 2018: less RANKL/OPG under transient exposure)", range: 0...1),
             ParameterRow("molar_mass", \.molarMass, "g/mol", "molar mass (dose in µg → pmol; concentration output in pg/mL)",
-                         "teriparatide 4117.8 (PTH 1–34); abaloparatide 3960.5 [M]", range: 3000...10_000),
+                         "teriparatide 4117.8 (PTH 1–34; model-notes §3.2); abaloparatide 3960.5 [M]", range: 3000...10_000),
             ParameterRow("pulse_window", \.window, "day", "window over which the core takes each pulse at the dose",
                          "assumed (covers absorption and receptor recovery, ≈ 9 h; the next daily dose)", range: 0.25...2),
             ParameterRow("pulse_resolved", \.resolved, "0/1", "1 = the solver resolves every pulse (depot and plasma states; reference), 0 = per-dose pulse kernel",
@@ -78,11 +78,14 @@ public struct PTHAnalogueComponent: GenericComponent {
         case .teriparatide:
             break
         case .abaloparatide:
+            // t½ 1.7 h read as elimination (k_e = ln 2 / 1.7 h) and absorption set for t_max ≈ 0.5 h
+            // (k_a = 5.7 /h); the profile's shape is the same either way round, its height is set by
+            // V = 50 L (apparent, Lexicomp via 101ehealth [M]) × F. CL = k_e · V.
             p.bioavailability = 0.36
-            p.absorptionRate = 0.693147 * 24 / 1.7
-            p.clearance = 168 * 0.36 * 24
-            p.volume = 168 * 0.36 * 24 / (5.7 * 24)
-            p.potency = 1.0
+            p.absorptionRate = 5.7 * 24
+            p.volume = 50 * 0.36
+            p.clearance = 0.693147 / 1.7 * 24 * 50 * 0.36
+            p.potency = 0.08
             p.sustainedWeight = 0.5
             p.molarMass = 3960.5
         }
