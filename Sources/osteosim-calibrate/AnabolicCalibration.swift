@@ -32,6 +32,30 @@ enum AnabolicCalibration {
         let ec50 = romosozumabPotency(pk)
         _ = ec50
         abaloparatide()
+        if CommandLine.arguments.contains("explore") { exploreProgramme() }
+    }
+
+    /// Exploration (no fit, not applied): how the core's anabolic programme — its threshold K_A
+    /// (`pth_anabolic_k`) and memory 1/k_Sa (`k_pth_anabolic`) — shapes what the teriparatide cases
+    /// miss: the dose response (D18 40 vs 20 µg), the weekly regimen (TOWER) and the early time
+    /// course (D20 P1NP, D21 LS at 12 months). `osteosim-calibrate anabolics explore`.
+    static func exploreProgramme() {
+        print("\nExploration: the core's anabolic programme (K_A, k_Sa; other core parameters as calibrated)")
+        print("| K_A | k_Sa (1/day) | modelling gain | daily 20 µg LS 6/12 mo (67 y) | P1NP 1/6 mo (%) | 40 − 20 µg LS 21 mo | weekly 56.5 µg LS vs placebo 72 wk (75 y) |\n|---|---|---|---|---|---|---|")
+        let pbo = run("patient: {sex: female, age: 75}\nduration: 72 weeks\noutput_every: 72 weeks\n", [:])
+        for (ka, ks, gm) in [(4.0, 1.0, 100.0), (4.0, 0.3, 100.0), (7.0, 1.0, 100.0), (7.0, 1.0, 300.0), (10.0, 1.0, 300.0), (10.0, 0.3, 300.0)] {
+            do {
+                let p = ["pth_anabolic_k": ka, "k_pth_anabolic": ks, "pth_modeling_gain": gm]
+                let d = run("patient: {sex: female, age: 67}\nduration: 21 months\noutput_every: 1 month\ntreatments: [{drug: teriparatide, regimen: \"20 ug sc daily\"}]\n", p)
+                let d40 = run("patient: {sex: female, age: 67}\nduration: 21 months\noutput_every: 21 months\ntreatments: [{drug: teriparatide, regimen: \"40 ug sc daily\"}]\n", p)
+                let wk = run("patient: {sex: female, age: 75}\nduration: 72 weeks\noutput_every: 72 weeks\ntreatments: [{drug: teriparatide, regimen: \"56.5 ug sc weekly\"}]\n", p)
+                let ls21 = d?.column("lumbar_spine_bmd_change_pct")?.last ?? .nan
+                let dose = (d40?.column("lumbar_spine_bmd_change_pct")?.last ?? .nan) - ls21
+                let weekly = (wk?.column("lumbar_spine_bmd_change_pct")?.last ?? .nan) - (pbo?.column("lumbar_spine_bmd_change_pct")?.last ?? .nan)
+                print("| \(ka) | \(ks) | \(gm) | \(f2(v(d, "lumbar_spine_bmd_change_pct", 6))) / \(f2(v(d, "lumbar_spine_bmd_change_pct", 12))) | "
+                      + "\(f1(v(d, "p1np_change_pct", 1))) / \(f1(v(d, "p1np_change_pct", 6))) | \(f2(dose)) | \(f2(weekly)) |")
+            }
+        }
     }
 
     /// Stage 1.
