@@ -73,6 +73,9 @@ public enum DrugLibrary {
         case "teriparatide": return (PTHAnalogueComponent(.teriparatide), .sc)
         case "abaloparatide": return (PTHAnalogueComponent(.abaloparatide), .sc)
         case "romosozumab": return (RomosozumabComponent(), .sc)
+        case "raloxifene": return (RaloxifeneComponent(), .oral)
+        case "calcium": return (CalciumSupplementComponent(), .oral)
+        case "vitamin_d": return (VitaminDComponent(), .oral)
         default:
             throw DoseError(drug: id, problem: "not modelled yet: the drug library arrives in a later release",
                             accepted: "remove the treatment to simulate without it")

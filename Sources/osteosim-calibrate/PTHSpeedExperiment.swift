@@ -47,16 +47,6 @@ enum PTHSpeedExperiment {
     }
 }
 
-enum BaselineDebug {
-    static func run() {
-        let woman = PatientBaseline(sex: .female, age: 65)
-        for comps in [[], [TestPTHComponent()] as [any ModelComponent], [PTHAnalogueComponent(.teriparatide)]] {
-            let s = BoneSystem(core: BoneCore(patient: woman), components: comps)
-            do { let y = try s.baselineState(); print("ok \(comps.count) \(y[17])") } catch { print("fail \(comps.count): \(error)") }
-        }
-    }
-}
-
 enum PulseCompare {
     static func run() {
         let woman = PatientBaseline(sex: .female, age: 65, menopausal: true, yearsSinceMenopause: 14)

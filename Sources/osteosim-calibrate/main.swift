@@ -11,11 +11,18 @@ if args.first == "denosumab" {
     DenosumabCalibration.fit()
     exit(0)
 }
-if args.first == "basedebug" { BaselineDebug.run(); exit(0) }
 if args.first == "pulsecompare" { PulseCompare.run(); exit(0) }
 if args.first == "pthspeed" { PTHSpeedExperiment.run(); exit(0) }
 if args.first == "anabolics" {
     AnabolicCalibration.fit()
+    exit(0)
+}
+if args.first == "calcium" {
+    CalciumCalibration.fit()
+    exit(0)
+}
+if args.first == "raloxifene" {
+    RaloxifeneCalibration.fit()
     exit(0)
 }
 if args.first == "fracture" {
