@@ -4,6 +4,7 @@ import OsteoModel
 import OsteoODE
 import OsteoPharm
 import OsteoSim
+import OsteoTestSupport
 
 /// Issue 15's bars for drug library II (teriparatide daily and weekly, abaloparatide,
 /// romosozumab; sequences and combinations). Changes are from day 0 of each run. Expected values
@@ -192,4 +193,9 @@ import OsteoSim
             #expect(v.contains { $0 > 0 } && v.allSatisfy { $0 >= 0 && $0.isFinite }, "\(c)")
         }
     }
+}
+
+@Test func drugLibraryTwoTablesCoverEveryStoredParameter() {
+    ParameterTableCheck.check(PTHAnalogueComponent.Parameters.self)
+    ParameterTableCheck.check(RomosozumabComponent.Parameters.self)
 }

@@ -16,6 +16,8 @@ public enum ModelInfo {
             ("Glucocorticoids (OsteoPharm.GlucocorticoidComponent)", GlucocorticoidComponent().parameterInfo),
             ("Denosumab (OsteoPharm.DenosumabComponent)", DenosumabComponent().parameterInfo),
         ] + BisphosphonateComponent.Drug.allCases.map { ("Bisphosphonate: \($0.rawValue) (OsteoPharm.BisphosphonateComponent)", BisphosphonateComponent($0).parameterInfo) } + [
+        ] + PTHAnalogueComponent.Drug.allCases.map { ("PTH1R agonist: \($0.rawValue) (OsteoPharm.PTHAnalogueComponent)", PTHAnalogueComponent($0).parameterInfo) } + [
+            ("Romosozumab (OsteoPharm.RomosozumabComponent)", RomosozumabComponent().parameterInfo),
             ("Raloxifene (OsteoPharm.RaloxifeneComponent)", RaloxifeneComponent().parameterInfo),
             ("Calcium supplement (OsteoPharm.CalciumSupplementComponent)", CalciumSupplementComponent().parameterInfo),
             ("Vitamin D3 (OsteoPharm.VitaminDComponent)", VitaminDComponent().parameterInfo),
