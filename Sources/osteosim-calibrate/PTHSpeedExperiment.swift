@@ -3,7 +3,11 @@ import OsteoModel
 import OsteoODE
 import OsteoPharm
 
-/// Scratch: where the steps of 730 daily PTH pulses go (not kept).
+/// Where the solver's steps go with 730 daily PTH pulses (issue 15, docs/model.md "Drugs"):
+/// `osteosim-calibrate pthspeed` resolves the pulses (the `test_pth` component), `pthspeed kernel`
+/// lets the core take them at the dose (teriparatide's pulse kernel); each at the default
+/// tolerances, with the depot's absolute tolerance loosened, with a looser global relative
+/// tolerance, and with only the core's fast signalling states loosened.
 enum PTHSpeedExperiment {
     static func run() {
         let woman = PatientBaseline(sex: .female, age: 65, menopausal: true, yearsSinceMenopause: 14)
@@ -47,6 +51,8 @@ enum PTHSpeedExperiment {
     }
 }
 
+/// One (or N) teriparatide dose(s) with the pulse kernel against resolved pulses: every core
+/// state's change a moment before the next dose (`osteosim-calibrate pulsecompare [N]`).
 enum PulseCompare {
     static func run() {
         let woman = PatientBaseline(sex: .female, age: 65, menopausal: true, yearsSinceMenopause: 14)
@@ -63,13 +69,11 @@ enum PulseCompare {
                   let sol = try? ODESolver.solve(system, y0: y0, t0: 0, tEnd: Double(nd) - 0.001, saveAt: [Double(nd) - 0.001], discontinuities: ev, options: system.defaultOptions) else { print("fail"); return }
             sols.append(Array(sol.final) + y0)
         }
-        let n = BoneState.count
         let dim = sols[0].count / 2
         for s in BoneState.allCases {
             let i = s.index
             let b = sols[0][dim + i]
             print("\(s.name)\tbase \(String(format: "%.6g", b))\tkernel \(String(format: "%.6g", sols[0][i] - b))\tresolved \(String(format: "%.6g", sols[1][i] - b))")
         }
-        _ = n
     }
 }

@@ -9,14 +9,21 @@ public enum ModelInfo {
     /// their defaults).
     public static var parameterSections: [(title: String, rows: [ParameterInfo])] {
         let core = BoneCore(patient: PatientBaseline(sex: .male, age: 40))
-        return [
+        typealias Section = (title: String, rows: [ParameterInfo])
+        var sections: [Section] = [
             ("Core model (OsteoModel.BoneCore)", core.parameterInfo),
             ("Pipeline test component `test_sc_depot` (not a drug)", TestDepotComponent().parameterInfo),
             ("Pipeline test component `test_oral` (not a drug)", TestOralComponent().parameterInfo),
             ("Glucocorticoids (OsteoPharm.GlucocorticoidComponent)", GlucocorticoidComponent().parameterInfo),
             ("Denosumab (OsteoPharm.DenosumabComponent)", DenosumabComponent().parameterInfo),
-        ] + BisphosphonateComponent.Drug.allCases.map { ("Bisphosphonate: \($0.rawValue) (OsteoPharm.BisphosphonateComponent)", BisphosphonateComponent($0).parameterInfo) } + [
-        ] + PTHAnalogueComponent.Drug.allCases.map { ("PTH1R agonist: \($0.rawValue) (OsteoPharm.PTHAnalogueComponent)", PTHAnalogueComponent($0).parameterInfo) } + [
+        ]
+        sections += BisphosphonateComponent.Drug.allCases.map { drug -> Section in
+            ("Bisphosphonate: \(drug.rawValue) (OsteoPharm.BisphosphonateComponent)", BisphosphonateComponent(drug).parameterInfo)
+        }
+        sections += PTHAnalogueComponent.Drug.allCases.map { drug -> Section in
+            ("PTH1R agonist: \(drug.rawValue) (OsteoPharm.PTHAnalogueComponent)", PTHAnalogueComponent(drug).parameterInfo)
+        }
+        sections += [
             ("Romosozumab (OsteoPharm.RomosozumabComponent)", RomosozumabComponent().parameterInfo),
             ("Raloxifene (OsteoPharm.RaloxifeneComponent)", RaloxifeneComponent().parameterInfo),
             ("Calcium supplement (OsteoPharm.CalciumSupplementComponent)", CalciumSupplementComponent().parameterInfo),
@@ -24,6 +31,7 @@ public enum ModelInfo {
             ("Fracture relative risk (OsteoSim.FractureRisk)", FractureRiskParameters().info(component: "fracture_risk")),
             ("PTH-input test component `test_pth` (not a drug)", TestPTHComponent().parameterInfo),
         ]
+        return sections
     }
 
     public static var allParameters: [ParameterInfo] { parameterSections.flatMap(\.rows) }
