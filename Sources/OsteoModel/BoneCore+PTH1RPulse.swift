@@ -38,10 +38,14 @@ extension BoneCore {
     /// pulses; more substeps converge to +5% (the splitting error: slow states frozen over the window).
     static let pulseSubsteps = 16
 
+    /// Scratch doubles ``applyPTH1RPulse(_:y:effects:scratch:)`` needs.
+    public var pulseScratchCount: Int { 6 * dimension }
+
     /// Applies one PTH1R agonist pulse to the core states `y` (the first ``dimension`` entries of
     /// the system state) given the combined levers of the other components at the dose.
-    /// Allocates nothing (stack buffers).
-    public func applyPTH1RPulse(_ pulse: PTH1RPulse, y: UnsafeMutablePointer<Double>, effects: Effects<Double>) -> PTH1RPulseOutcome {
+    /// `scratch` holds at least ``pulseScratchCount`` doubles; allocates nothing.
+    public func applyPTH1RPulse(_ pulse: PTH1RPulse, y: UnsafeMutablePointer<Double>, effects: Effects<Double>,
+                                scratch base: UnsafeMutablePointer<Double>) -> PTH1RPulseOutcome {
         let n = dimension
         let p = parameters
         let iq = BoneState.pthrAvailable.index, iS = BoneState.sclerostin.index
@@ -53,8 +57,7 @@ extension BoneCore {
         let m = Self.pulseSubsteps
         let hillK = Double.pow(p.pthAnabolicK, p.pthAnabolicHill)
 
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: 6 * n) { buffer -> PTH1RPulseOutcome in
-            guard let base = buffer.baseAddress else { return PTH1RPulseOutcome(calciumPeak: y[iCa], calciumPeakTime: 0, anabolicDrive: 0) }
+        do {
             let yc = base, dy = base + n, accP = base + 2 * n, acc0 = base + 3 * n, end = base + 4 * n, scratch = base + 5 * n
             for i in 0..<n { yc[i] = y[i]; accP[i] = 0; acc0[i] = 0 }
 

@@ -71,6 +71,16 @@ public struct DoseTarget: Sendable, Equatable {
 /// Routes of administration.
 public enum Route: String, Sendable, CaseIterable, Codable {
     case oral, sc, iv
+
+    /// The routes' positions in a dose tag, without `allCases` (which allocates in debug builds
+    /// and so must stay out of a jump applied inside the step loop).
+    static let tagCount = 3
+    var tagIndex: Int {
+        switch self { case .oral: 0; case .sc: 1; case .iv: 2 }
+    }
+    init(tagIndex: Int) {
+        switch tagIndex { case 1: self = .sc; case 2: self = .iv; default: self = .oral }
+    }
 }
 
 /// What every part of the model declares about itself: named compartments, an annotated
