@@ -94,7 +94,7 @@ public struct PTHAnalogueComponent: GenericComponent {
 
     public var id: String { drug.rawValue }
     static let depot = 0, plasma = 1, sinceDose = 2, lastDose = 3, calciumPeak = 4
-    var resolved: Bool { parameters.resolved >= 0.5 }
+    var resolved: Bool { parameters.resolved == 1 }
     var eliminationRate: Double { parameters.clearance / parameters.volume }
 
     public var compartments: [Compartment] {
@@ -147,7 +147,12 @@ public struct PTHAnalogueComponent: GenericComponent {
     public func setting(_ name: String, to value: Double) throws(ParameterError) -> any ModelComponent {
         let prefix = "\(id)_"
         guard name.hasPrefix(prefix) else { throw .unknown(name: name, suggestion: nil) }
-        return PTHAnalogueComponent(drug, parameters: try parameters.setting(String(name.dropFirst(prefix.count)), to: value))
+        let local = String(name.dropFirst(prefix.count))
+        // A switch, not a quantity: only 0 or 1 (nothing between is rounded silently).
+        if local == "pulse_resolved", value != 0, value != 1 {
+            throw .outOfRange(name: name, value: value, range: 0...1, unit: "(0 or 1 only)")
+        }
+        return PTHAnalogueComponent(drug, parameters: try parameters.setting(local, to: value))
     }
 
     public func rhs<S: ODEScalar>(t: S, x: UnsafePointer<S>, dx: UnsafeMutablePointer<S>,
