@@ -191,7 +191,8 @@ enum FractureCalibration {
 /// FREEDOM (calibration.md D2–D4), a 72-year-old woman, 60 mg SC every 6 months for 36 months:
 /// total hip +3.2/+4.4/+5.0% from baseline at 12/24/36 months (D2; tol 1.0), lumbar spine +9.2
 /// points vs placebo at 36 months (D3; tol 1.5), CTX vs placebo −86% at 1 month, −72% at 6 months
-/// (before the second dose) and at 36 months (D4; tol 10 points). Grid over (potency, Hill).
+/// (before the second dose) and at 36 months, P1NP −50% at 6 and −76% at 36 months (D4; tol 10
+/// points). Grid over (Imax, potency, Hill).
 enum DenosumabCalibration {
     static func run(_ p: [String: Double], treated: Bool) -> SimulationTable? {
         let params = p.keys.sorted().map { "  \($0): \(p[$0] ?? 0)" }.joined(separator: "\n")
@@ -208,22 +209,27 @@ enum DenosumabCalibration {
             // (the dose adds to the depot only; CTX and BMD are continuous there).
             GlucocorticoidCalibration.value(t, c, month: m)
         }
-        var best = (obj: Double.infinity, k: 0.0, h: 0.0)
+        var best = (obj: Double.infinity, k: 0.0, h: 0.0, i: 0.0)
         var bestRow = ""
-        for k in [1e-5, 2e-5, 5e-5, 1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 0.01, 0.02, 0.05] {
-            for h in [0.5, 0.75, 1.0, 1.5, 2.0, 3.0] {
-                guard let t = run(["denosumab_potency": k, "denosumab_hill": h], treated: true) else { continue }
-                let ctx = [1.0, 6, 36].map { 100 * (v(t, "ctx_ng_ml", $0) / v(placebo, "ctx_ng_ml", $0) - 1) }
-                let th = [12.0, 24, 36].map { v(t, "total_hip_bmd_change_pct", $0) }
-                let ls = v(t, "lumbar_spine_bmd_change_pct", 36) - v(placebo, "lumbar_spine_bmd_change_pct", 36)
-                var obj = pow((ctx[0] + 86) / 10, 2) + pow((ctx[1] + 72) / 10, 2) + pow((ctx[2] + 72) / 10, 2)
-                obj += pow((th[0] - 3.2) / 1, 2) + pow((th[1] - 4.4) / 1, 2) + pow((th[2] - 5.0) / 1, 2) + pow((ls - 9.2) / 1.5, 2)
-                let row = "| \(k) | \(h) | \(ctx.map { f1($0) }.joined(separator: " / ")) | \(th.map { f2($0) }.joined(separator: " / ")) | \(f2(ls)) | \(f2(obj)) |"
-                print(row)
-                if obj < best.obj { best = (obj, k, h); bestRow = row }
+        for imax in [0.8, 0.85, 0.9, 0.93, 0.95, 0.97, 0.99, 1.0] {
+            for k in [1e-5, 2e-5, 5e-5, 1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 0.01, 0.02, 0.05] {
+                for h in [0.5, 0.75, 1.0, 1.5, 2.0, 3.0] {
+                    guard let t = run(["denosumab_potency": k, "denosumab_hill": h, "denosumab_imax": imax], treated: true) else { continue }
+                    let ctx = [1.0, 6, 36].map { 100 * (v(t, "ctx_ng_ml", $0) / v(placebo, "ctx_ng_ml", $0) - 1) }
+                    let p1np = [6.0, 36].map { 100 * (v(t, "p1np_ng_ml", $0) / v(placebo, "p1np_ng_ml", $0) - 1) }
+                    let th = [12.0, 24, 36].map { v(t, "total_hip_bmd_change_pct", $0) }
+                    let ls = v(t, "lumbar_spine_bmd_change_pct", 36) - v(placebo, "lumbar_spine_bmd_change_pct", 36)
+                    var obj = pow((ctx[0] + 86) / 10, 2) + pow((ctx[1] + 72) / 10, 2) + pow((ctx[2] + 72) / 10, 2)
+                    obj += pow((p1np[0] + 50) / 10, 2) + pow((p1np[1] + 76) / 10, 2)
+                    obj += pow((th[0] - 3.2) / 1, 2) + pow((th[1] - 4.4) / 1, 2) + pow((th[2] - 5.0) / 1, 2) + pow((ls - 9.2) / 1.5, 2)
+                    let row = "| \(imax) | \(k) | \(h) | \(ctx.map { f1($0) }.joined(separator: " / ")) | \(p1np.map { f1($0) }.joined(separator: " / ")) | "
+                        + "\(th.map { f2($0) }.joined(separator: " / ")) | \(f2(ls)) | \(f2(obj)) |"
+                    print(row)
+                    if obj < best.obj { best = (obj, k, h, imax); bestRow = row }
+                }
             }
         }
-        print("best: potency \(best.k) mg/L, Hill \(best.h): \(bestRow)")
+        print("best: Imax \(best.i), potency \(best.k) mg/L, Hill \(best.h): \(bestRow)")
     }
 }
 
