@@ -8,8 +8,8 @@ public enum ModelInfo {
     /// Every component's parameters (the core's for a reference adult; drug components with
     /// their defaults).
     public static var parameterSections: [(title: String, rows: [ParameterInfo])] {
-        let core = BoneCore(patient: PatientBaseline(sex: .male, age: 40))
         typealias Section = (title: String, rows: [ParameterInfo])
+        let core = BoneCore(patient: PatientBaseline(sex: .male, age: 40))
         var sections: [Section] = [
             ("Core model (OsteoModel.BoneCore)", core.parameterInfo),
             ("Pipeline test component `test_sc_depot` (not a drug)", TestDepotComponent().parameterInfo),
@@ -17,20 +17,21 @@ public enum ModelInfo {
             ("Glucocorticoids (OsteoPharm.GlucocorticoidComponent)", GlucocorticoidComponent().parameterInfo),
             ("Denosumab (OsteoPharm.DenosumabComponent)", DenosumabComponent().parameterInfo),
         ]
-        sections += BisphosphonateComponent.Drug.allCases.map { drug -> Section in
-            ("Bisphosphonate: \(drug.rawValue) (OsteoPharm.BisphosphonateComponent)", BisphosphonateComponent(drug).parameterInfo)
+        for d in BisphosphonateComponent.Drug.allCases {
+            sections.append(("Bisphosphonate: \(d.rawValue) (OsteoPharm.BisphosphonateComponent)", BisphosphonateComponent(d).parameterInfo))
         }
-        sections += PTHAnalogueComponent.Drug.allCases.map { drug -> Section in
-            ("PTH1R agonist: \(drug.rawValue) (OsteoPharm.PTHAnalogueComponent)", PTHAnalogueComponent(drug).parameterInfo)
+        for d in PTHAnalogueComponent.Drug.allCases {
+            sections.append(("PTH1R agonist: \(d.rawValue) (OsteoPharm.PTHAnalogueComponent)", PTHAnalogueComponent(d).parameterInfo))
         }
-        sections += [
-            ("Romosozumab (OsteoPharm.RomosozumabComponent)", RomosozumabComponent().parameterInfo),
-            ("Raloxifene (OsteoPharm.RaloxifeneComponent)", RaloxifeneComponent().parameterInfo),
-            ("Calcium supplement (OsteoPharm.CalciumSupplementComponent)", CalciumSupplementComponent().parameterInfo),
-            ("Vitamin D3 (OsteoPharm.VitaminDComponent)", VitaminDComponent().parameterInfo),
-            ("Fracture relative risk (OsteoSim.FractureRisk)", FractureRiskParameters().info(component: "fracture_risk")),
-            ("PTH-input test component `test_pth` (not a drug)", TestPTHComponent().parameterInfo),
-        ]
+        sections.append(("Romosozumab (OsteoPharm.RomosozumabComponent)", RomosozumabComponent().parameterInfo))
+        sections.append(("Raloxifene (OsteoPharm.RaloxifeneComponent)", RaloxifeneComponent().parameterInfo))
+        sections.append(("Calcium supplement (OsteoPharm.CalciumSupplementComponent)", CalciumSupplementComponent().parameterInfo))
+        sections.append(("Vitamin D3 (OsteoPharm.VitaminDComponent)", VitaminDComponent().parameterInfo))
+        for d in ActiveVitaminDComponent.Drug.allCases {
+            sections.append(("Active vitamin D: \(d.rawValue) (OsteoPharm.ActiveVitaminDComponent)", ActiveVitaminDComponent(d).parameterInfo))
+        }
+        sections.append(("Fracture relative risk (OsteoSim.FractureRisk)", FractureRiskParameters().info(component: "fracture_risk")))
+        sections.append(("PTH-input test component `test_pth` (not a drug)", TestPTHComponent().parameterInfo))
         return sections
     }
 
