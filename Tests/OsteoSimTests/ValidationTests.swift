@@ -88,8 +88,7 @@ import OsteoSim
         "teriparatide-vs-alendronate-giop-c1-c3 C3: postmenopausal women, ALN LS at 18 months (%)",
         "teriparatide-vs-alendronate-giop-c1-c3 C3: men, ALN LS at 18 months (%)",
         // Hip/spine under anabolics is fixed near 0.5–0.57 by envelope composition (core limitation 5),
-        // so the hip gains too much where the spine fits (ACTIVE FN, romosozumab TH).
-        "abaloparatide-active-d22 ABL FN at 18 months (%)",
+        // so the hip gains too much where the spine fits (romosozumab TH; ACTIVE FN passes at the edge).
         "anabolics-vs-alendronate-d21 ROMO TH at 12 months (%)",
         "anabolics-vs-alendronate-d21 ROMO − ALN TH (points; ordering)",
         "anabolics-vs-alendronate-d21 ROMO − TPTD LS (points; ordering)",

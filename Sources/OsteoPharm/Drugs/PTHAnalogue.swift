@@ -93,14 +93,19 @@ public struct PTHAnalogueComponent: GenericComponent {
     }
 
     public var id: String { drug.rawValue }
-    static let depot = 0, plasma = 1, sinceDose = 2, lastDose = 3, calciumPeak = 4
     var resolved: Bool { parameters.resolved == 1 }
+    // Compartments: with resolved pulses depot and plasma come first; with the pulse kernel they
+    // are not there (fewer states: a smaller matrix per solver step).
+    static let depot = 0, plasma = 1
+    var sinceDose: Int { resolved ? 2 : 0 }
+    var lastDose: Int { sinceDose + 1 }
+    var calciumPeak: Int { sinceDose + 2 }
     var eliminationRate: Double { parameters.clearance / parameters.volume }
 
     public var compartments: [Compartment] {
-        [Compartment("depot", unit: "pmol", meaning: "SC depot (resolved pulses only)", scale: 1000, absoluteTolerance: 1e-3),
-         Compartment("plasma", unit: "pmol/L", meaning: "plasma concentration (resolved pulses only)", scale: 10, absoluteTolerance: 1e-5),
-         Compartment("since_dose", unit: "day", meaning: "time since the latest dose", scale: 1, held: true, absoluteTolerance: 1, relativeTolerance: 1),
+        (resolved ? [Compartment("depot", unit: "pmol", meaning: "SC depot (resolved pulses)", scale: 1000, absoluteTolerance: 1e-3),
+                     Compartment("plasma", unit: "pmol/L", meaning: "plasma concentration (resolved pulses)", scale: 10, absoluteTolerance: 1e-5)] : [])
+        + [Compartment("since_dose", unit: "day", meaning: "time since the latest dose", scale: 1, held: true, absoluteTolerance: 1, relativeTolerance: 1),
          Compartment("last_dose", unit: "pmol", meaning: "absorbed amount of the latest dose", scale: 1000, held: true),
          Compartment("calcium_peak", unit: "mmol/L", meaning: "estimated plasma calcium peak after the latest dose", scale: 1, held: true)]
     }
@@ -122,13 +127,13 @@ public struct PTHAnalogueComponent: GenericComponent {
         let b = x.startIndex
         let pgPerPmol = parameters.molarMass / 1000
         if resolved { return [x[b + Self.plasma] * pgPerPmol] }
-        let c = PTH1RPulse.concentration(amount: x[b + Self.lastDose], at: x[b + Self.sinceDose], absorptionRate: parameters.absorptionRate,
+        let c = PTH1RPulse.concentration(amount: x[b + lastDose], at: x[b + sinceDose], absorptionRate: parameters.absorptionRate,
                                          eliminationRate: eliminationRate, volume: parameters.volume)
-        return [c * pgPerPmol, x[b + Self.calciumPeak]]
+        return [c * pgPerPmol, x[b + calciumPeak]]
     }
     public func doseTarget(route: Route) -> DoseTarget? {
         guard route == .sc else { return nil }
-        return DoseTarget(compartment: Self.depot, fraction: parameters.bioavailability, unitsPerMg: 1e9 / parameters.molarMass,
+        return DoseTarget(compartment: resolved ? Self.depot : lastDose, fraction: parameters.bioavailability, unitsPerMg: 1e9 / parameters.molarMass,
                           placedByComponent: !resolved)
     }
     /// With the pulse kernel the core's signalling states need only rtol 1e-4 (the kernel agrees
@@ -140,9 +145,9 @@ public struct PTHAnalogueComponent: GenericComponent {
                           potency: p.potency, sustainedWeight: p.sustainedWeight, window: p.window)
     }
     public func pulseTaken(_ outcome: PTH1RPulseOutcome, dose amount: Double, route: Route, x: UnsafeMutablePointer<Double>) {
-        x[Self.sinceDose] = 0
-        x[Self.lastDose] = amount
-        x[Self.calciumPeak] = outcome.calciumPeak
+        x[sinceDose] = 0
+        x[lastDose] = amount
+        x[calciumPeak] = outcome.calciumPeak
     }
     public func setting(_ name: String, to value: Double) throws(ParameterError) -> any ModelComponent {
         let prefix = "\(id)_"
@@ -158,18 +163,15 @@ public struct PTHAnalogueComponent: GenericComponent {
     public func rhs<S: ODEScalar>(t: S, x: UnsafePointer<S>, dx: UnsafeMutablePointer<S>,
                                   core: CoreSignals<S>, effects: inout Effects<S>) {
         let p = parameters
-        dx[Self.sinceDose] = S(1)
-        dx[Self.lastDose] = S(0)
-        dx[Self.calciumPeak] = S(0)
-        // Depot and plasma are fed only when pulses are resolved (else they stay empty; their
-        // equations are kept so that the baseline Jacobian stays regular).
+        dx[sinceDose] = S(1)
+        dx[lastDose] = S(0)
+        dx[calciumPeak] = S(0)
+        guard resolved else { return }
         let absorbed = p.absorptionRate * x[Self.depot]
         dx[Self.depot] = -1.0 * absorbed
         dx[Self.plasma] = absorbed / p.volume - eliminationRate * x[Self.plasma]
-        if resolved {
-            let a = p.potency * x[Self.plasma]
-            effects.add(.pthrAgonist, a)
-            effects.add(.pthrAgonistSustained, p.sustainedWeight * a)
-        }
+        let a = p.potency * x[Self.plasma]
+        effects.add(.pthrAgonist, a)
+        effects.add(.pthrAgonistSustained, p.sustainedWeight * a)
     }
 }
