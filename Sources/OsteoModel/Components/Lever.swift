@@ -91,14 +91,17 @@ public enum Lever: String, CaseIterable, Sendable, Codable {
 public enum CoreInput: String, CaseIterable, Sendable {
     /// The documented range (same meaning as ``Lever/documentedRange``): pmol/L/day for PTH
     /// (≈ 2× the mean of teriparatide 20 µg/day) and calcitriol, mmol/day for calcium (1 g/day),
-    /// pmol/L PTH-equivalent for the agonist inputs (a sustained level of 4× reference PTH; the
-    /// peaks of a daily teriparatide pulse, ≈ 36 pmol/L, last an hour).
+    /// pmol/L PTH-equivalent for the agonist inputs, held constant (`osteosim-calibrate sweep`):
+    /// at the RG arm up to 4× reference PTH, at the sustained arm up to 1.5× (a constant 15 pmol/L
+    /// there is hyperparathyroidism: calcium 3.0 mmol/L); a daily teriparatide pulse peaks at
+    /// ≈ 36 pmol/L for about an hour, which the pulse kernel takes whole.
     public var documentedRange: ClosedRange<Double> {
         switch self {
         case .pth: 0...1000
         case .calcitriol: 0...200
         case .calcium: 0...25
-        case .pthrAgonist, .pthrAgonistSustained: 0...15
+        case .pthrAgonist: 0...15
+        case .pthrAgonistSustained: 0...6
         }
     }
 
