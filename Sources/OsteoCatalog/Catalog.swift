@@ -20,7 +20,7 @@ public enum DrugID: String, Sendable, CaseIterable, Codable {
     /// The route used when a scenario names none.
     public var usualRoute: String {
         switch self {
-        case .zoledronicAcid, .infliximab: "iv"
+        case .zoledronicAcid, .infliximab, .tocilizumab: "iv"
         case .denosumab, .teriparatide, .abaloparatide, .romosozumab, .adalimumab, .etanercept, .anakinra: "sc"
         default: "oral"
         }

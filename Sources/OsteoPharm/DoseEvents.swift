@@ -70,6 +70,15 @@ public enum DrugLibrary {
         case "risedronate": return (BisphosphonateComponent(.risedronate), .oral)
         case "ibandronate": return (BisphosphonateComponent(.ibandronate), .oral)
         case "zoledronic_acid": return (BisphosphonateComponent(.zoledronicAcid), .iv)
+        case "adalimumab": return (AntiTNFComponent(.adalimumab), .sc)
+        case "infliximab": return (AntiTNFComponent(.infliximab), .iv)
+        case "etanercept": return (AntiTNFComponent(.etanercept), .sc)
+        case "anakinra": return (AnakinraComponent(), .sc)
+        case "tocilizumab": return (TocilizumabComponent(), .iv)
+        case "celecoxib": return (CelecoxibComponent(), .oral)
+        case "methotrexate": return (ExposurePoolComponent(.methotrexate), .oral)
+        case "icariin": return (ExposurePoolComponent(.icariin), .oral)
+        case "nos_inhibitor": return (ExposurePoolComponent(.nosInhibitor), .oral)
         default:
             throw DoseError(drug: id, problem: "not modelled yet: the drug library arrives in a later release",
                             accepted: "remove the treatment to simulate without it")
