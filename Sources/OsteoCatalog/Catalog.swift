@@ -77,4 +77,7 @@ public enum DiseaseID: String, Sendable, CaseIterable, Codable {
     case periodontitis
     case cysticFibrosis = "cystic_fibrosis"
     case ankylosingSpondylitis = "ankylosing_spondylitis"
+    /// Low-grade systemic inflammation without a named disease (a raised hsCRP in otherwise healthy
+    /// people; scenario presets only).
+    case lowGradeInflammation = "low_grade_inflammation"
 }

@@ -15,6 +15,10 @@ if args.first == "fracture" {
     FractureCalibration.fit()
     exit(0)
 }
+if args.first == "inflammation" {
+    InflammationCalibration.calibrate()
+    exit(0)
+}
 if args.first == "gc" {
     _ = GlucocorticoidCalibration.calibrate()
     exit(0)

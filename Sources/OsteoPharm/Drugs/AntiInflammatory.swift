@@ -82,7 +82,10 @@ public struct AntiTNFComponent: GenericComponent {
     public var compartments: [Compartment] {
         [Compartment("depot", unit: "mg", meaning: "SC depot (after bioavailability)", scale: 40, absoluteTolerance: 1e-4, relativeTolerance: 1e-4),
          Compartment("central", unit: "mg", meaning: "amount in the central compartment", scale: 20, absoluteTolerance: 1e-5, relativeTolerance: 1e-4),
-         Compartment("peripheral", unit: "mg", meaning: "amount in the peripheral compartment", scale: 20, absoluteTolerance: 1e-5, relativeTolerance: 1e-4)]
+         // One-compartment drugs (Q = 0) leave it empty: held, so the baseline search does not see a
+         // state with no dynamics.
+         Compartment("peripheral", unit: "mg", meaning: "amount in the peripheral compartment", scale: 20, held: parameters.intercompartmentalClearance == 0,
+                     absoluteTolerance: 1e-5, relativeTolerance: 1e-4)]
     }
     public var parameterInfo: [ParameterInfo] {
         let src = Self.sources(drug)

@@ -11,6 +11,10 @@ public enum ActivityInput: Sendable, Equatable {
     case crp(Double)
     /// DAS28 (rheumatoid arthritis): activity = (DAS28 − 2.0)/3.5, and 0 at or below 2.0.
     case das28(Double)
+    /// DAS28 and CRP together (rheumatoid arthritis, the disease's onset activity): DAS28 sets the
+    /// activity and CRP the patient's systemic inflammation per unit of it (the preset's reference
+    /// CRP becomes CRP_0 + (CRP − CRP_0)/activity).
+    case das28AndCRP(das28: Double, crp: Double)
     /// A word (remission, low, moderate, high, severe).
     case level(String)
     /// The activity itself (0 = none, 1 = the preset's typical active disease).
@@ -52,7 +56,7 @@ public enum Activity {
                               accepted: "\(crpFloor) to \((top * 10).rounded() / 10) mg/L (CRP without inflammation to \(Int(maximum)) × the preset's typical active CRP of \(ref) mg/L)")
             }
             a = (c - crpFloor) / (ref - crpFloor)
-        case .das28(let d):
+        case .das28(let d), .das28AndCRP(let d, _):
             a = max(0, (d - das28AtZero) / das28PerUnit)
         case .level(let w):
             guard let l = levels.first(where: { $0.name == w }) else {

@@ -29,7 +29,7 @@ public struct DiseasePreset: Sendable, Equatable {
         }
         public static let table: [ParameterRow<Parameters>] = [
             ParameterRow("reference_crp", \.referenceCRP, "mg/L", "CRP of the typical active disease (activity 1)", "per preset (see the preset's source)", range: 0.5...300),
-            ParameterRow("disuse", \.disuse, "-", "fractional fall in sensed mechanical loading at activity 1", "per preset", range: 0...0.4),
+            ParameterRow("disuse", \.disuse, "-", "fractional fall in sensed mechanical loading at activity 1", "per preset", range: 0...0.35),
             ParameterRow("malabsorption", \.malabsorption, "-", "fractional fall in gut calcium absorption at activity 1", "per preset", range: 0...0.4),
             ParameterRow("vitamin_d_deficiency", \.vitaminDDeficiency, "-", "fractional fall in gut calcium absorption from vitamin D deficiency while the disease lasts", "per preset", range: 0...0.3),
         ]
@@ -55,6 +55,7 @@ public struct DiseasePreset: Sendable, Equatable {
         case .periodontitis: "periodontitis"
         case .cysticFibrosis: "cf"
         case .ankylosingSpondylitis: "as"
+        case .lowGradeInflammation: "low_grade"
         }
     }
 
@@ -62,7 +63,7 @@ public struct DiseasePreset: Sendable, Equatable {
     /// the others are stated assumptions unless a source is given (sources per row in ``sources``).
     public static func defaults(_ d: DiseaseID) -> Parameters {
         switch d {
-        case .rheumatoidArthritis: Parameters(referenceCRP: 25, disuse: 0.18, malabsorption: 0, vitaminDDeficiency: 0)
+        case .rheumatoidArthritis: Parameters(referenceCRP: 25, disuse: 0.27, malabsorption: 0, vitaminDDeficiency: 0)
         case .systemicLupusErythematosus: Parameters(referenceCRP: 6, disuse: 0.05, malabsorption: 0, vitaminDDeficiency: 0.1)
         case .crohnsDisease: Parameters(referenceCRP: 20, disuse: 0.05, malabsorption: 0.15, vitaminDDeficiency: 0.05)
         case .ulcerativeColitis: Parameters(referenceCRP: 10, disuse: 0.03, malabsorption: 0.05, vitaminDDeficiency: 0.05)
@@ -71,6 +72,7 @@ public struct DiseasePreset: Sendable, Equatable {
         case .periodontitis: Parameters(referenceCRP: 3, disuse: 0, malabsorption: 0, vitaminDDeficiency: 0)
         case .cysticFibrosis: Parameters(referenceCRP: 8, disuse: 0.1, malabsorption: 0.25, vitaminDDeficiency: 0.1)
         case .ankylosingSpondylitis: Parameters(referenceCRP: 15, disuse: 0.1, malabsorption: 0, vitaminDDeficiency: 0)
+        case .lowGradeInflammation: Parameters(referenceCRP: 3, disuse: 0, malabsorption: 0, vitaminDDeficiency: 0)
         }
     }
 
@@ -111,6 +113,9 @@ public struct DiseasePreset: Sendable, Equatable {
         case .ankylosingSpondylitis:
             ("assumed [M]", "assumed (spinal stiffness, reduced mobility)", "none", "none",
              "syndesmophytes that raise measured lumbar spine BMD (a DXA artefact), new bone formation at entheses")
+        case .lowGradeInflammation:
+            ("assumed: activity 1 = hsCRP 3 mg/L, the usual cut-off of high cardiovascular-risk hsCRP; give the patient's hsCRP as crp", "none", "none", "none",
+             "whatever raises the CRP (obesity, smoking, ageing); only the systemic cytokine actions are modelled")
         }
     }
 

@@ -34,37 +34,41 @@ import OsteoODE
 ///     osteoblast commitment ÷ (1 + e_D σ(x_T))                        DKK1 (Wnt inhibition)
 ///     SOST expression    × (1 + e_S σ(x_T))                           sclerostin
 ///     osteoblast apoptosis × (1 + e_N σ(x_N))                         nitric oxide (iNOS)
-///     mechanical loading × (1 − m_d τ(J))                             disuse (the preset's)
+///     mechanical loading × (1 − m_d τ(J) + D_a)                       disuse (the preset's), with adaptation:
+///                                                                     dD_a/dt = (m_d τ(J) − D_a)/τ_a
 ///     gut calcium absorption × (1 − g_d τ(J)) · (1 − v_d · present)   malabsorption, vitamin D deficiency
 ///
-/// with τ(J) = J(1 + K_d)/(J + K_d).
+/// with τ(J) = J^n(1 + K_d^n)/(J^n + K_d^n) (τ(1) = 1: the preset's values hold at its typical
+/// active disease; low activity leaves mobility and the mucosa near normal).
 public struct InflammationComponent: GenericComponent {
     public struct Parameters: ParameterSet {
         public var activityHalfLife = 7.0
         public var responseHalfLife = 0.5
         public var crpHalfLife = 19.0 / 24.0
         public var cytokineSaturation = 2.0
-        public var diseaseSaturation = 0.5
+        public var diseaseSaturation = 1.0
+        public var diseaseHill = 2.0
+        public var loadingAdaptationTime = 2 * 365.25
         public var tnfHealthy = 7.9
         public var tnfReference = 23.1
         public var il6Healthy = 5.19
         public var il6Reference = 17.6
         public var crpFloor = 0.1
         public var anchorCRP = 25.0
-        public var tnfDependence = 0.59
+        public var tnfDependence = 0.57
         public var il1Dependence = 0.25
         public var il6Dependence = 0.5
-        public var ranklTNF = 0.25
-        public var ranklIL1 = 0.075
-        public var ranklIL6 = 0.1
-        public var ranklPGE2 = 0.075
-        public var primingTNF = 0.1
-        public var survivalTNF = 0.1
-        public var survivalIL1 = 0.1
-        public var opgIL1 = 0.05
-        public var dkk1TNF = 0.1
-        public var sostTNF = 0.1
-        public var nitricOxideApoptosis = 0.1
+        public var ranklTNF = 0.055
+        public var ranklIL1 = 0.0165
+        public var ranklIL6 = 0.022
+        public var ranklPGE2 = 0.0165
+        public var primingTNF = 0.022
+        public var survivalTNF = 0.022
+        public var survivalIL1 = 0.022
+        public var opgIL1 = 0.011
+        public var dkk1TNF = 0.022
+        public var sostTNF = 0.022
+        public var nitricOxideApoptosis = 0.022
         public init() {}
 
         static let resorption = "calibrated, resorption scale R times an assumed share (`osteosim-calibrate inflammation`: E1 spine and hip at 12 months, E1 two-year loss, marker hinges)"
@@ -75,7 +79,9 @@ public struct InflammationComponent: GenericComponent {
             ParameterRow("inflammation_response_half_life", \.responseHalfLife, "day", "half-life with which cytokine levels follow the activity and the drugs", "assumed (cytokines turn over in hours; daily-averaged)", range: 0.05...10),
             ParameterRow("inflammation_crp_half_life", \.crpHalfLife, "day", "plasma half-life of CRP (follows IL-6 signalling)", "Pepys & Hirschfield 2003 J Clin Invest (19 h) [M]", range: 0.2...5),
             ParameterRow("inflammation_cytokine_saturation", \.cytokineSaturation, "-", "K of σ(x) = x(1 + K)/(x + K): how the bone actions saturate above active RA", "assumed", range: 0.1...100),
-            ParameterRow("inflammation_disease_saturation", \.diseaseSaturation, "-", "K_d of τ(J): how disuse and malabsorption saturate above the typical active disease", "assumed", range: 0.1...100),
+            ParameterRow("inflammation_disease_saturation", \.diseaseSaturation, "-", "K_d of τ(J) = J^n(1 + K_d^n)/(J^n + K_d^n): where disuse and malabsorption turn over (τ(1) = 1, at most 1 + K_d^n)", "assumed (the typical active disease)", range: 0.1...10),
+            ParameterRow("inflammation_disease_hill", \.diseaseHill, "-", "n of τ(J): disuse and malabsorption need active disease (low activity leaves mobility and the mucosa near normal)", "assumed (physical disability, HAQ, is largely reversible and near normal in low disease activity [M])", range: 1...4),
+            ParameterRow("inflammation_loading_adaptation_time", \.loadingAdaptationTime, "day", "time constant with which bone adapts to a lasting loading deficit (the deficit it senses returns towards none; on recovery the load is sensed as a surplus)", "assumed: disuse loss slows and plateaus within a few years (spinal cord injury: about 60% of normal bone mass within the first 3 years, then slower change or gain: Springer 2016 chapter; J Spinal Cord Med 2008 longitudinal study); the core's sensed load has no such feedback (docs/model.md)", range: 30...3650),
             ParameterRow("inflammation_tnf_healthy", \.tnfHealthy, "pg/mL", "serum TNF-α without inflammation", "derived: E15 RA mean 23.1 pg/mL and E13 SMD 1.93, with the healthy SD taken equal to the healthy mean (CV 100%, assumed): 23.1/2.93", range: 0.1...100),
             ParameterRow("inflammation_tnf_reference", \.tnfReference, "pg/mL", "serum TNF-α in active RA (activity 1)", "E15: pooled mean 23.1 pg/mL (104 studies)", range: 1...500),
             ParameterRow("inflammation_il6_healthy", \.il6Healthy, "pg/mL", "serum IL-6 without inflammation", "E14: pooled 5.19 pg/mL in healthy adults (Said 2021)", range: 0.1...50),
@@ -92,10 +98,10 @@ public struct InflammationComponent: GenericComponent {
             ParameterRow("inflammation_priming_tnf", \.primingTNF, "-", "rise in RANK signalling per RANKL (TNF-α priming of osteoclast precursors)", resorption + "; 0.2 of the RANKL total", range: 0...2),
             ParameterRow("inflammation_survival_tnf", \.survivalTNF, "-", "fall in osteoclast apoptosis rate at active-RA TNF-α (÷(1 + e))", resorption + "; half of the survival total", range: 0...3),
             ParameterRow("inflammation_survival_il1", \.survivalIL1, "-", "fall in osteoclast apoptosis rate at active-RA IL-1β (÷(1 + e))", resorption + "; half of the survival total", range: 0...3),
-            ParameterRow("inflammation_opg_il1", \.opgIL1, "-", "rise in OPG production at active-RA IL-1β", "assumed (IL-1β raises OPG as well as RANKL mRNA: review 2; smaller)", range: 0...2),
-            ParameterRow("inflammation_dkk1_tnf", \.dkk1TNF, "-", "fall in osteoblast commitment at active-RA TNF-α (DKK1; ÷(1 + e))", formation + "; a third of the formation total", range: 0...3),
-            ParameterRow("inflammation_sost_tnf", \.sostTNF, "-", "rise in SOST expression at active-RA TNF-α", formation + "; a third of the formation total", range: 0...3),
-            ParameterRow("inflammation_no_apoptosis", \.nitricOxideApoptosis, "-", "rise in osteoblast apoptosis at active-RA nitric oxide (iNOS)", formation + "; a third of the formation total (iNOS knockout mice lose 60% of the inflammatory bone loss of wild type with no osteoblast apoptosis rise: Armour 2001 Arthritis Rheum)", range: 0...3),
+            ParameterRow("inflammation_opg_il1", \.opgIL1, "-", "rise in OPG production at active-RA IL-1β", resorption + "; IL-1β raises OPG as well as RANKL mRNA (review 2), a fifth of its RANKL action", range: 0...2),
+            ParameterRow("inflammation_dkk1_tnf", \.dkk1TNF, "-", "fall in osteoblast commitment at active-RA TNF-α (DKK1; ÷(1 + e))", formation + " (F = R); a third of the formation total", range: 0...3),
+            ParameterRow("inflammation_sost_tnf", \.sostTNF, "-", "rise in SOST expression at active-RA TNF-α", formation + " (F = R); a third of the formation total", range: 0...3),
+            ParameterRow("inflammation_no_apoptosis", \.nitricOxideApoptosis, "-", "rise in osteoblast apoptosis at active-RA nitric oxide (iNOS)", formation + " (F = R); a third of the formation total (iNOS knockout mice lose 60% of the inflammatory bone loss of wild type with no osteoblast apoptosis rise: Armour 2001 Arthritis Rheum)", range: 0...3),
         ]
     }
 
@@ -111,7 +117,7 @@ public struct InflammationComponent: GenericComponent {
     public var id: String { "inflammation" }
     public var readsMediators: Bool { true }
 
-    public static let drive = 0, present = 1, activity = 2, inflammatory = 3, tnf = 4, il1 = 5, il6 = 6, crp = 7
+    public static let drive = 0, present = 1, activity = 2, inflammatory = 3, tnf = 4, il1 = 5, il6 = 6, crp = 7, adaptation = 8
 
     public var compartments: [Compartment] {
         let p = parameters
@@ -122,7 +128,8 @@ public struct InflammationComponent: GenericComponent {
                 Compartment("tnf_alpha", unit: "pg/mL", meaning: "free serum TNF-α", reference: p.tnfHealthy, scale: p.tnfHealthy),
                 Compartment("il1b_excess", unit: "-", meaning: "IL-1β above healthy (1 = active RA)", scale: 1),
                 Compartment("il6", unit: "pg/mL", meaning: "serum IL-6", reference: p.il6Healthy, scale: p.il6Healthy),
-                Compartment("crp", unit: "mg/L", meaning: "serum C-reactive protein", reference: p.crpFloor, scale: 1)]
+                Compartment("crp", unit: "mg/L", meaning: "serum C-reactive protein", reference: p.crpFloor, scale: 1),
+                Compartment("loading_adaptation", unit: "-", meaning: "the part of the loading deficit bone has adapted to", scale: 0.1)]
     }
 
     public var parameterInfo: [ParameterInfo] { parameters.info(component: id) + preset.parameterInfo }
@@ -208,8 +215,14 @@ public struct InflammationComponent: GenericComponent {
         effects.scale(.osteoblastCommitment, by: 1.0 / (1.0 + p.dkk1TNF * sT))
         effects.scale(.sostExpression, by: 1.0 + p.sostTNF * sT)
         effects.scale(.osteoblastApoptosis, by: 1.0 + p.nitricOxideApoptosis * sN)
-        let tau = Self.saturating(j, p.diseaseSaturation)
-        effects.scale(.mechanicalLoading, by: 1.0 - d.disuse * tau)
+        let jn = S.pow(ODEScalarSoft.nonNegative(j), p.diseaseHill)
+        let kn = Double.pow(p.diseaseSaturation, p.diseaseHill)
+        let tau: S = jn * (1 + kn) / (jn + kn)
+        // Disuse: the deficit D = m·τ(J); bone adapts to it (state D_a), so the sensed deficit is
+        // D − D_a (a surplus after recovery).
+        let deficit: S = d.disuse * tau
+        dx[Self.adaptation] = (deficit - x[Self.adaptation]) / p.loadingAdaptationTime
+        effects.scale(.mechanicalLoading, by: 1.0 - deficit + x[Self.adaptation])
         let absorbed: S = 1.0 - d.malabsorption * tau
         let vitaminD: S = 1.0 - d.vitaminDDeficiency * x[Self.present]
         effects.scale(.gutCalciumAbsorption, by: absorbed * vitaminD)

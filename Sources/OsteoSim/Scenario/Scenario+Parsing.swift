@@ -148,11 +148,12 @@ extension Scenario {
         let startNode = node.field("start", in: m)
         let start = startNode.isNull ? 0 : try Quantity.days(startNode, allowNegative: true)
         var inf = Inflammation(disease: disease, crpMgPerL: nil, das28: nil, startDay: start)
-        if let (input, field) = try parseActivityInput(node, m, disease: disease) {
+        if let (input, field) = try parseActivityInput(node, m, disease: disease, allowPair: true) {
             inf.input = input
             inf.inputField = field
             if case .crp(let c) = input { inf.crpMgPerL = c }
             if case .das28(let d) = input { inf.das28 = d }
+            if case .das28AndCRP(let d, let c) = input { inf.das28 = d; inf.crpMgPerL = c }
         }
         let actNode = node.field("activity", in: m)
         if !actNode.isNull {
@@ -174,10 +175,18 @@ extension Scenario {
     }
 
     /// One of `crp`, `das28`, `level` (at most one), or nil if none is given.
-    static func parseActivityInput(_ node: InputNode, _ m: [String: Any], disease: String) throws(InputError) -> (ActivityInput, String)? {
+    /// With `allowPair` (the onset activity of rheumatoid arthritis) `das28` and `crp` may come
+    /// together: DAS28 sets the activity, CRP the systemic inflammation per unit of activity.
+    static func parseActivityInput(_ node: InputNode, _ m: [String: Any], disease: String, allowPair: Bool = false) throws(InputError) -> (ActivityInput, String)? {
         let crpNode = node.field("crp", in: m), dasNode = node.field("das28", in: m), levelNode = node.field("level", in: m)
+        if allowPair, disease == "rheumatoid_arthritis", !crpNode.isNull, !dasNode.isNull, levelNode.isNull {
+            return (.das28AndCRP(das28: try dasNode.number(in: 0...9.4), crp: try Quantity.mgPerLitre(crpNode)), dasNode.path)
+        }
         let given = [crpNode, dasNode, levelNode].filter { !$0.isNull }
-        if given.count > 1 { throw given[1].error("give one of crp, das28, level, not several", accepted: "crp, das28 (rheumatoid arthritis) or level") }
+        if given.count > 1 {
+            throw given[1].error("give one of crp, das28, level, not several", accepted: allowPair && disease == "rheumatoid_arthritis"
+                                 ? "crp, das28, level, or das28 with crp (DAS28 sets the activity, CRP the systemic inflammation)" : "crp, das28 (rheumatoid arthritis) or level")
+        }
         if !crpNode.isNull {
             let c = try Quantity.mgPerLitre(crpNode)
             return (.crp(c), crpNode.path)

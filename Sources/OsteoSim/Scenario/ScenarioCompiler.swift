@@ -93,6 +93,24 @@ public enum ScenarioCompiler {
                 }
             }
             let base = try activity(inf.input, inf.inputField)
+            if case .das28AndCRP(_, let crp) = inf.input {
+                // The patient's own systemic inflammation per unit of activity.
+                let name = "\(c.preset.prefix)_reference_crp"
+                if let o = s.parameters.first(where: { $0.name == name }) {
+                    throw InputError(file: s.file, field: o.field, problem: "give either \(name) or crp together with das28, not both", accepted: "remove one")
+                }
+                guard base > 0 else {
+                    throw InputError(file: s.file, field: "inflammation.crp", problem: "CRP together with DAS28 needs a DAS28 above \(Activity.das28AtZero) (activity above 0)", accepted: "crp alone, or das28 above \(Activity.das28AtZero)")
+                }
+                let floor = c.parameters.crpFloor
+                let reference = floor + (crp - floor) / base
+                do throws(ParameterError) {
+                    guard let next = try c.setting(name, to: reference) as? InflammationComponent else { throw ParameterError.unknown(name: name, suggestion: nil) }
+                    c = next
+                } catch {
+                    throw InputError(file: s.file, field: "inflammation.crp", problem: "CRP \(crp) mg/L at DAS28 \(Activity.das28(activity: base)) means a systemic inflammation the model does not accept (\(error.description))", accepted: nil)
+                }
+            }
             var steps: [InflammationCourse.Step] = []
             for ch in inf.changes { steps.append(InflammationCourse.Step(from: ch.from, to: ch.to, activity: try activity(ch.input, ch.field))) }
             inflammation = (components.count, InflammationCourse(disease: disease, startDay: inf.startDay, baseActivity: base, steps: steps))

@@ -35,7 +35,23 @@ public enum ValidationRunner {
             var simulated: Double?
             var note: String?
             var name = e.label ?? e.output
-            if let d = e.difference {
+            if let mix = e.mixture {
+                var sum = 0.0, weights = 0.0
+                for (arm, w) in mix {
+                    let (x, n) = value(arm, e.output, e.day)
+                    var vx = x
+                    if let from = e.fromDay, let end = x {
+                        let (start, ns) = value(arm, e.output, from)
+                        vx = start.map { end - $0 }
+                        if vx == nil { note = ns }
+                    }
+                    guard let vx else { note = note ?? n; sum = .nan; break }
+                    sum += w * vx
+                    weights += w
+                }
+                if sum.isFinite, weights > 0 { simulated = sum / weights }
+                if e.label == nil { name = "\(e.output) (mixture of \(mix.map(\.arm).joined(separator: ", ")))" }
+            } else if let d = e.difference {
                 let (a, na) = value(d[0], e.output, e.day), (b, nb) = value(d[1], e.output, e.day)
                 if let a, let b { simulated = a - b } else { note = na ?? nb }
                 if e.label == nil { name = "\(e.output) (\(d[0]) − \(d[1]))" }
