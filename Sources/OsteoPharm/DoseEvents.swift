@@ -79,6 +79,9 @@ public enum DrugLibrary {
         case "methotrexate": return (ExposurePoolComponent(.methotrexate), .oral)
         case "icariin": return (ExposurePoolComponent(.icariin), .oral)
         case "nos_inhibitor": return (ExposurePoolComponent(.nosInhibitor), .oral)
+        case "raloxifene": return (RaloxifeneComponent(), .oral)
+        case "calcium": return (CalciumSupplementComponent(), .oral)
+        case "vitamin_d": return (VitaminDComponent(), .oral)
         default:
             throw DoseError(drug: id, problem: "not modelled yet: the drug library arrives in a later release",
                             accepted: "remove the treatment to simulate without it")

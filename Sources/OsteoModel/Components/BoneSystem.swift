@@ -117,7 +117,8 @@ public struct BoneSystem: ODESystem, Sendable {
                                 call: (any ModelComponent, S, UnsafePointer<S>, UnsafeMutablePointer<S>, CoreSignals<S>, inout Effects<S>) -> Void) {
         let signals = core.signals(x: y)
         var effects = Effects<S>()
-        for i in evaluationOrder {
+        for k in 0..<evaluationOrder.count {   // by index: iterating the array itself allocates in debug builds
+            let i = evaluationOrder[k]
             let o = offsets[i]
             call(components[i], t, y + o, dy + o, signals, &effects)
         }

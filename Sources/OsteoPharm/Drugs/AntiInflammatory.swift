@@ -332,7 +332,7 @@ public struct ExposurePoolComponent: GenericComponent {
             ["EXPERIMENTAL: assumed", "EXPERIMENTAL: assumed (0.5 day)",
              "EXPERIMENTAL: assumed: an arbitrary dose scale (half inhibition at 100 mg/day); there is no human dose–response",
              "EXPERIMENTAL: assumed; animal evidence only: the NOS inhibitor L-NMMA reversed inflammation-induced bone loss and turnover in rats and did nothing in controls (Armour 1999 J Bone Miner Res)",
-             "none (acts only on the inflammation layer's nitric oxide)"]
+             "EXPERIMENTAL: none (acts only on the inflammation layer's nitric oxide)"]
         }
     }
 

@@ -7,14 +7,15 @@ import OsteoODE
 /// core's levers; anti-inflammatory drugs act on it through ``Mediator`` signals.
 ///
 /// **Activity.** The disease's own activity a(t) (1 = the preset's typical active disease; a held
-/// compartment set by the activity events: onset, flares, remission) is followed by the activity
-/// state A with a half-life of about a week. Disease control (methotrexate, glucocorticoids) and
-/// the disease's dependence on each cytokine give the inflammatory activity
+/// compartment set by the activity events: onset, flares, remission) under disease control D
+/// (``Mediator/diseaseActivity``: methotrexate, glucocorticoids) is followed by the activity state A
+/// with a half-life of about a week, dA/dt = k_A (a·D − A). The disease's dependence on each
+/// cytokine gives the inflammatory activity
 ///
-///     J* = A · D · (1 − w_T(1 − f_T)) · (1 − w_1(1 − f_1)) · (1 − w_6(1 − f_6))
+///     J* = A · (1 − w_T(1 − f_T)) · (1 − w_1(1 − f_1)) · (1 − w_6(1 − f_6))
 ///
-/// (D = ``Mediator/diseaseActivity``; f_X = the fraction of TNF-α, IL-1 and IL-6 signalling the
-/// drugs leave; w_X = the share of the disease's activity that needs the cytokine).
+/// (f_X = the fraction of TNF-α, IL-1 and IL-6 signalling the drugs leave; w_X = the share of the
+/// disease's activity that needs the cytokine).
 ///
 /// **Mediators.** With b = the preset's systemic burden (its CRP at activity 1 relative to the
 /// anchor CRP of active RA), the serum levels follow their targets within hours (states, half-life
@@ -121,14 +122,19 @@ public struct InflammationComponent: GenericComponent {
 
     public var compartments: [Compartment] {
         let p = parameters
+        // Tolerances: the activity and mediator states follow each dose and event within hours, but
+        // act on bone only through processes of months; relative 1e-4 (clinical activity and serum
+        // levels carry two or three digits) keeps the solver from resolving every weekly dose's
+        // transient to the core's 1e-6 (as for the drugs' PK states).
+        let r = 1e-4
         return [Compartment("activity_drive", unit: "-", meaning: "the disease's own activity (1 = the preset's typical active disease; set by the activity events)", scale: 1, held: true),
                 Compartment("disease_present", unit: "-", meaning: "1 while the disease is present (vitamin D deficiency), set at onset", scale: 1, held: true),
-                Compartment("activity", unit: "-", meaning: "the disease's own activity, following the drive", scale: 1),
-                Compartment("inflammatory_activity", unit: "-", meaning: "inflammatory activity under disease control and cytokine blockade", scale: 1),
-                Compartment("tnf_alpha", unit: "pg/mL", meaning: "free serum TNF-α", reference: p.tnfHealthy, scale: p.tnfHealthy),
-                Compartment("il1b_excess", unit: "-", meaning: "IL-1β above healthy (1 = active RA)", scale: 1),
-                Compartment("il6", unit: "pg/mL", meaning: "serum IL-6", reference: p.il6Healthy, scale: p.il6Healthy),
-                Compartment("crp", unit: "mg/L", meaning: "serum C-reactive protein", reference: p.crpFloor, scale: 1),
+                Compartment("activity", unit: "-", meaning: "the disease's own activity, following the drive", scale: 1, absoluteTolerance: 1e-6, relativeTolerance: r),
+                Compartment("inflammatory_activity", unit: "-", meaning: "inflammatory activity under disease control and cytokine blockade", scale: 1, absoluteTolerance: 1e-6, relativeTolerance: r),
+                Compartment("tnf_alpha", unit: "pg/mL", meaning: "free serum TNF-α", reference: p.tnfHealthy, scale: p.tnfHealthy, absoluteTolerance: 1e-5, relativeTolerance: r),
+                Compartment("il1b_excess", unit: "-", meaning: "IL-1β above healthy (1 = active RA)", scale: 1, absoluteTolerance: 1e-6, relativeTolerance: r),
+                Compartment("il6", unit: "pg/mL", meaning: "serum IL-6", reference: p.il6Healthy, scale: p.il6Healthy, absoluteTolerance: 1e-5, relativeTolerance: r),
+                Compartment("crp", unit: "mg/L", meaning: "serum C-reactive protein", reference: p.crpFloor, scale: 1, absoluteTolerance: 1e-5, relativeTolerance: r),
                 Compartment("loading_adaptation", unit: "-", meaning: "the part of the loading deficit bone has adapted to", scale: 0.1)]
     }
 
@@ -179,12 +185,14 @@ public struct InflammationComponent: GenericComponent {
         let a = x[Self.drive], act = x[Self.activity], j = x[Self.inflammatory]
         dx[Self.drive] = S(0)
         dx[Self.present] = S(0)
-        dx[Self.activity] = (ln2 / p.activityHalfLife) * (a - act)
+        // Disease control (methotrexate, glucocorticoids) lowers the activity the state follows, so it
+        // acts over the activity's half-life (days to weeks), not at once.
+        dx[Self.activity] = (ln2 / p.activityHalfLife) * (a * control - act)
         let needT: S = 1.0 - p.tnfDependence * (1.0 - fT)
         let need1: S = 1.0 - p.il1Dependence * (1.0 - f1)
         let need6: S = 1.0 - p.il6Dependence * (1.0 - f6)
         let dependence = needT * need1 * need6
-        let target = act * control * dependence
+        let target = act * dependence
         dx[Self.inflammatory] = kr * (target - j)
         let dTNF = p.tnfReference - p.tnfHealthy, dIL6 = p.il6Reference - p.il6Healthy
         let produced: S = b * target

@@ -1,4 +1,5 @@
 import Foundation
+import OsteoCatalog
 import OsteoModel
 import OsteoPharm
 
@@ -16,9 +17,28 @@ public enum ModelInfo {
             ("Glucocorticoids (OsteoPharm.GlucocorticoidComponent)", GlucocorticoidComponent().parameterInfo),
             ("Denosumab (OsteoPharm.DenosumabComponent)", DenosumabComponent().parameterInfo),
         ] + BisphosphonateComponent.Drug.allCases.map { ("Bisphosphonate: \($0.rawValue) (OsteoPharm.BisphosphonateComponent)", BisphosphonateComponent($0).parameterInfo) } + [
+            ("Raloxifene (OsteoPharm.RaloxifeneComponent)", RaloxifeneComponent().parameterInfo),
+            ("Calcium supplement (OsteoPharm.CalciumSupplementComponent)", CalciumSupplementComponent().parameterInfo),
+            ("Vitamin D3 (OsteoPharm.VitaminDComponent)", VitaminDComponent().parameterInfo),
+        ] + inflammationSections + [
             ("Fracture relative risk (OsteoSim.FractureRisk)", FractureRiskParameters().info(component: "fracture_risk")),
             ("PTH-input test component `test_pth` (not a drug)", TestPTHComponent().parameterInfo),
         ]
+    }
+
+    /// The inflammation layer, its disease presets and the anti-inflammatory drugs.
+    static var inflammationSections: [(title: String, rows: [ParameterInfo])] {
+        var out: [(title: String, rows: [ParameterInfo])] = [
+            ("Inflammation layer (OsteoPharm.InflammationComponent)", InflammationComponent.Parameters().info(component: "inflammation"))]
+        for d in DiseaseID.allCases { out.append(("Disease preset: \(d.rawValue) (OsteoPharm.DiseasePreset)", DiseasePreset(d).parameterInfo)) }
+        for d in AntiTNFComponent.Drug.allCases { out.append(("TNF blocker: \(d.rawValue) (OsteoPharm.AntiTNFComponent)", AntiTNFComponent(d).parameterInfo)) }
+        out.append(("Anakinra (OsteoPharm.AnakinraComponent)", AnakinraComponent().parameterInfo))
+        out.append(("Tocilizumab (OsteoPharm.TocilizumabComponent)", TocilizumabComponent().parameterInfo))
+        out.append(("Celecoxib (OsteoPharm.CelecoxibComponent)", CelecoxibComponent().parameterInfo))
+        for d in ExposurePoolComponent.Drug.allCases {
+            out.append(((d.isExperimental ? "EXPERIMENTAL lever: " : "") + "\(d.rawValue) (OsteoPharm.ExposurePoolComponent)", ExposurePoolComponent(d).parameterInfo))
+        }
+        return out
     }
 
     public static var allParameters: [ParameterInfo] { parameterSections.flatMap(\.rows) }
