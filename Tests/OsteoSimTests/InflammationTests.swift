@@ -61,6 +61,18 @@ import OsteoSim
         #expect(try Self.at(t, "hip_fracture_rr", month: 12) > 1, "\(disease.rawValue) loses hip bone")
     }
 
+    @Test func inflammationExamplesSimulate() throws {
+        // Every file in examples/inflammation (the five examples) simulates to finite output.
+        let dir = ScenarioTests.root.appendingPathComponent("examples/inflammation")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(files.count >= 5)
+        for f in files {
+            let t = try SimulationRunner.run(Scenario.load(path: dir.appendingPathComponent(f).path))
+            #expect(t.columns.contains("crp_mg_l"), "\(f)")
+            #expect(t.rows.allSatisfy { $0.allSatisfy(\.isFinite) }, "\(f)")
+        }
+    }
+
     // MARK: Activity in and out
 
     @Test func crpIsInputAndOutput() throws {
