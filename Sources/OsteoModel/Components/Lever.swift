@@ -43,17 +43,17 @@ public enum Lever: String, CaseIterable, Sendable, Codable {
     public var actedOnBy: String {
         switch self {
         case .osteoblastCommitment: "glucocorticoids, inflammation (DKK1), PTH signalling, Wnt"
-        case .osteoblastDifferentiation: "glucocorticoids, TNF-α"
-        case .osteoblastApoptosis: "glucocorticoids, TNF-α, PTH signalling"
-        case .osteoclastApoptosis: "bisphosphonates (raise), glucocorticoids (lower)"
-        case .ranklProduction: "glucocorticoids, IL-6, IL-1β, TNF-α, PGE2, menopause"
-        case .ranklAvailability: "denosumab"
-        case .opgProduction: "glucocorticoids (lower), Wnt"
+        case .osteoblastDifferentiation: "glucocorticoids"
+        case .osteoblastApoptosis: "glucocorticoids, nitric oxide (inflammation), PTH signalling"
+        case .osteoclastApoptosis: "bisphosphonates (raise), glucocorticoids and TNF-α/IL-1β (lower)"
+        case .ranklProduction: "glucocorticoids, TNF-α, IL-1β, IL-6, PGE2 (inflammation), icariin (lower), menopause"
+        case .ranklAvailability: "denosumab, TNF-α priming of precursors (inflammation)"
+        case .opgProduction: "glucocorticoids (lower), IL-1β and icariin (raise), Wnt"
         case .osteocyteApoptosis: "glucocorticoids, disuse"
-        case .sostExpression: "glucocorticoids, PTH, disuse"
+        case .sostExpression: "glucocorticoids, TNF-α (inflammation), PTH"
         case .sclerostinActivity: "romosozumab"
-        case .gutCalciumAbsorption: "glucocorticoids (lower), calcium and vitamin D, active vitamin D (raise)"
-        case .mechanicalLoading: "immobility, disease (RA), bed rest"
+        case .gutCalciumAbsorption: "glucocorticoids, malabsorption and vitamin D deficiency (disease presets) (lower), calcium and vitamin D, active vitamin D (raise)"
+        case .mechanicalLoading: "immobility, bed rest, disease disuse (inflammation presets: RA, COPD, …)"
         case .menopauseDrive: "raloxifene and other estrogen agonists on bone (lower)"
         }
     }
