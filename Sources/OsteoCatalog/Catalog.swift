@@ -66,7 +66,7 @@ extension GlucocorticoidDrug {
     ]
 }
 
-/// Disease ids (scenario `inflammation:` and patient `conditions:`).
+/// Disease ids (scenario `inflammation:`; all but `low_grade_inflammation` are also patient `conditions:`).
 public enum DiseaseID: String, Sendable, CaseIterable, Codable {
     case rheumatoidArthritis = "rheumatoid_arthritis"
     case systemicLupusErythematosus = "systemic_lupus_erythematosus"
