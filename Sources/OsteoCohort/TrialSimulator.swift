@@ -17,9 +17,36 @@ public struct PatientOutcome: Sendable {
 /// Simulates trial patients: the arm's scenario with the patient's covariates and parameter values, compiled and
 /// solved with the trial's tolerances, sampled at the trial's output times only.
 public struct TrialSimulator: Sendable {
+    /// How trial patients are solved (the file sets the tolerance scale; the rest is fixed, and the benchmarks
+    /// vary it).
+    public struct Settings: Sendable, Equatable {
+        public var toleranceScale: Double
+        /// Static sparse LU of the Rosenbrock matrix (same results to rounding as the dense LU; faster).
+        public var sparseLinearAlgebra: Bool
+        /// A new starting step after each dose or switch (instead of the step before it).
+        public var estimateRestartStep: Bool
+        /// The elementary step-size controller h_new = h · err^(−1/(q+1)) (Hairer & Wanner I, II.4) instead of
+        /// `simulate`'s PI controller, whose memory term slows the regrowth of the step after each dose.
+        public var elementaryController: Bool
+        public var method: RosenbrockMethod
+        public init(toleranceScale: Double, sparseLinearAlgebra: Bool = true, estimateRestartStep: Bool = true,
+                    elementaryController: Bool = true, method: RosenbrockMethod = .rodas5P) {
+            self.toleranceScale = toleranceScale
+            self.sparseLinearAlgebra = sparseLinearAlgebra
+            self.estimateRestartStep = estimateRestartStep
+            self.elementaryController = elementaryController
+            self.method = method
+        }
+        /// `osteosim simulate`'s solver: its tolerances, dense LU, PI controller, Rodas5P.
+        public static let simulate = Settings(toleranceScale: 1, sparseLinearAlgebra: false, estimateRestartStep: false, elementaryController: false)
+    }
     public let trial: Trial
+    public let settings: Settings
 
-    public init(trial: Trial) { self.trial = trial }
+    public init(trial: Trial, settings: Settings? = nil) {
+        self.trial = trial
+        self.settings = settings ?? Settings(toleranceScale: trial.toleranceScale)
+    }
 
     /// The scenario of one patient (what `osteosim simulate` would run for it, apart from the tolerances).
     public func scenario(for p: VirtualPatient) -> Scenario {
@@ -35,10 +62,17 @@ public struct TrialSimulator: Sendable {
         return s
     }
 
-    /// Solver options of a trial: every tolerance of the simulate defaults times `scale`.
-    public static func options(_ base: SolverOptions, scale: Double) -> SolverOptions {
-        guard scale != 1 else { return base }
+    /// Solver options of a trial: every tolerance of the simulate defaults times the scale.
+    public static func options(_ base: SolverOptions, settings: Settings) -> SolverOptions {
         var o = base
+        if settings.sparseLinearAlgebra { o.linearSolver = .sparse }
+        if settings.estimateRestartStep { o.restartStep = .estimate }
+        o.method = settings.method
+        if settings.elementaryController {
+            o.controllerExponents = ControllerExponents(beta1: 1 / Double(settings.method.tableau.embeddedOrder + 1), beta2: 0)
+        }
+        let scale = settings.toleranceScale
+        guard scale != 1 else { return o }
         o.relativeTolerance = base.relativeTolerance * scale
         o.relativeTolerances = base.relativeTolerances.map { $0.map { $0 * scale } }
         switch base.absoluteTolerance {
@@ -61,7 +95,7 @@ public struct TrialSimulator: Sendable {
         do { compiled = try ScenarioCompiler.compile(s) } catch { return failed(error.description) }
         let problem = BoneProblem(system: compiled.system, startDay: compiled.startDay, durationDays: compiled.durationDays,
                                   outputDays: compiled.outputDays, events: compiled.events,
-                                  options: Self.options(compiled.system.defaultOptions, scale: trial.toleranceScale))
+                                  options: Self.options(compiled.system.defaultOptions, settings: settings))
         let result: BoneSimulationResult
         do { result = try problem.solve() } catch { return failed("simulation failed: \(error)") }
         let days = trial.outputDays
