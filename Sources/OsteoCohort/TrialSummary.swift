@@ -179,7 +179,8 @@ extension TrialSummary {
         out += "  \"fingerprint\": \(s(info.fingerprint)),\n  \"seed\": \(info.seed),\n  \"design\": \(s(info.design.rawValue)),\n"
         out += "  \"patients_per_arm\": \(info.patientsPerArm),\n  \"output_days\": [\(info.outputDays.map { n($0) }.joined(separator: ", "))],\n"
         out += "  \"tolerance_scale\": \(n(info.toleranceScale)),\n"
-        out += "  \"shard\": \(s(info.merged ? "merged \(info.shard.count)" : info.shard.description)),\n  \"partial\": \(partial),\n"
+        // A complete store (one run, or merged shards) reads the same whatever the sharding.
+        out += "  \"shard\": \(s(partial ? info.shard.description : "all")),\n  \"partial\": \(partial),\n"
         out += "  \"reference_arm\": \(s(info.arms[info.referenceArm])),\n  \"endpoints\": [\(info.endpoints.map(s).joined(separator: ", "))],\n"
         out += "  \"arms\": [\n" + arms.map { a in
             "    {\"arm\": \(s(a.arm)), \"patients\": \(a.patients), \"simulated\": \(a.simulated), \"failed\": \(a.failed), \"failures\": ["
