@@ -120,7 +120,7 @@ public struct BoneCore: ComponentDescription {
         let age = patient.age + years
         let deficit = p.ageDeficitPerYear * Self.softplus(age - p.ageDeficitOnset, width: 0.5)
         var menopause = S(1)
-        if let y0 = k.menopauseYears0 { menopause = menopauseDrive(yearsSince: y0 + years) }
+        if let y0 = k.menopauseYears0 { menopause = 1.0 + L.menopauseDrive * (menopauseDrive(yearsSince: y0 + years) - 1.0) }
 
         let ca = y[BoneState.calcium.index], pth = y[BoneState.pth.index], gland = y[BoneState.glandCapacity.index]
         let hyd = y[BoneState.hydroxylase.index], d = y[BoneState.calcitriol.index]

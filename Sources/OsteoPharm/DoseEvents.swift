@@ -70,6 +70,9 @@ public enum DrugLibrary {
         case "risedronate": return (BisphosphonateComponent(.risedronate), .oral)
         case "ibandronate": return (BisphosphonateComponent(.ibandronate), .oral)
         case "zoledronic_acid": return (BisphosphonateComponent(.zoledronicAcid), .iv)
+        case "raloxifene": return (RaloxifeneComponent(), .oral)
+        case "calcium": return (CalciumSupplementComponent(), .oral)
+        case "vitamin_d": return (VitaminDComponent(), .oral)
         default:
             throw DoseError(drug: id, problem: "not modelled yet: the drug library arrives in a later release",
                             accepted: "remove the treatment to simulate without it")

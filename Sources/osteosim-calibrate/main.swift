@@ -11,6 +11,14 @@ if args.first == "denosumab" {
     DenosumabCalibration.fit()
     exit(0)
 }
+if args.first == "calcium" {
+    CalciumCalibration.fit()
+    exit(0)
+}
+if args.first == "raloxifene" {
+    RaloxifeneCalibration.fit()
+    exit(0)
+}
 if args.first == "fracture" {
     FractureCalibration.fit()
     exit(0)

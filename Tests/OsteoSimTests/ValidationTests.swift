@@ -43,6 +43,25 @@ import OsteoSim
         // remodelling-space transient is small and RA itself is not modelled.
         "gc-reversibility-a8 trabecular LS change by week 20 (%)",
         "gc-reversibility-a8 trabecular LS regained from week 20 to 44 (points)",
+        // Chen 2018's half-lives (15 d at 60 mg, 26 d at 120 mg) are shorter than the label's 25.4 d
+        // that the Gibiansky/Sutjandra parameters reproduce (26.8 d); the two sources disagree.
+        "denosumab-pk-pd-chinese-d7 60 mg: half-life, days 30–90 (days)",
+        "denosumab-pk-pd-chinese-d7 120 mg: half-life, days 30–90 (days)",
+        // CTX falls with the osteoclasts' lifespan once RANKL is neutralised (−55% by day 5 vs more
+        // than −80%): the core has no RANKL-dependent osteoclast activity or survival (docs/model.md).
+        "denosumab-pk-pd-chinese-d7 60 mg: CTX by day 5 (%; at most −80)",
+        // Calcium + vitamin D act through PTH alike with and without glucocorticoids (+0.7 vs +1.0
+        // points), where Buckley found +5.4 on prednisone and nothing without: the model's GC loss
+        // is not calcium-limited, and the supplement fit itself needs an implausibly low absorption.
+        "calcium-vitamin-d-gc-buckley on prednisone: LS, supplemented − placebo at 24 months (points)",
+        "calcium-vitamin-d-gc-buckley on prednisone: hip (trochanter published), supplemented − placebo (points)",
+        // The bisphosphonate plasma phase is quasi-steady: there is no plasma concentration.
+        "zoledronic-acid-pk-d17 plasma terminal half-life (days; 146 h)",
+    ]
+
+    /// Known misses the model has no output for at all (reported as such in docs/validation.md).
+    static let notModelled: Set<String> = [
+        "zoledronic-acid-pk-d17 plasma terminal half-life (days; 146 h)",
     ]
 
     @Test func bundledCasesRunAndOnlyKnownMissesFail() throws {
@@ -51,8 +70,8 @@ import OsteoSim
         for c in cases {
             #expect(!c.citation.isEmpty && ["V", "V*", "M"].contains(c.status))
             for r in ValidationRunner.run(c) {
-                #expect(r.simulated != nil, "\(r.caseID) \(r.endpoint) produced no value")
                 let key = "\(r.caseID) \(r.endpoint)"
+                #expect((r.simulated == nil) == Self.notModelled.contains(key), "\(key) produced no value: \(r.note ?? "")")
                 #expect(r.pass != Self.knownMisses.contains(key),
                         "\(key): simulated \(String(describing: r.simulated)) vs \(r.published) ± \(r.tolerance), pass \(r.pass)")
             }
@@ -78,6 +97,73 @@ import OsteoSim
         #expect((r[0].simulated ?? 0) > 0 && r[0].pass)
         #expect(!r[1].pass && r[1].simulated == nil && (r[1].note ?? "").contains("not produced"))
         #expect(ValidationReport.json(r).contains("\"pass\": false"))
+    }
+
+    @Test func calibratedParametersExist() throws {
+        // Every parameter a case says it calibrated is a parameter of the model, by its table name.
+        let names = Set(ModelInfo.allParameters.map(\.name))
+        for c in try ValidationCase.bundled() {
+            for p in c.calibrates { #expect(names.contains(p), "\(c.id) calibrates unknown parameter \(p)") }
+            if !c.calibrates.isEmpty { #expect(c.role == "calibration", "\(c.id) names fitted parameters but is not a calibration case") }
+        }
+    }
+
+    @Test func raloxifeneOnlyForPostmenopausalWomen() throws {
+        // Raloxifene tempers estrogen deficiency: refused, naming the field, for a man and for a
+        // premenopausal woman; accepted for a postmenopausal woman.
+        func scenario(_ patient: String) -> String {
+            "patient: \(patient)\nduration: 6 months\ntreatments: [{drug: raloxifene, regimen: \"60 mg po daily\"}]\n"
+        }
+        for patient in ["{sex: male, age: 70}", "{sex: female, age: 40}"] {
+            let s = try Scenario.parse(text: scenario(patient), file: "r.yaml")
+            do {
+                _ = try SimulationRunner.run(s)
+                Issue.record("raloxifene accepted for \(patient)")
+            } catch {
+                #expect("\(error)".contains("treatments[0].drug") && "\(error)".contains("postmenopausal women only"), "\(error)")
+            }
+        }
+        let ok = try SimulationRunner.run(Scenario.parse(text: scenario("{sex: female, age: 67}"), file: "r.yaml"))
+        #expect(ok.column("raloxifene_agonism")?.last.map { $0 > 0.8 } == true)
+    }
+
+    @Test func statisticsAndOneSidedBounds() throws {
+        // A single denosumab dose: the statistics read the concentration column over a window.
+        let text = """
+            id: test-statistics
+            title: statistics
+            citation: test (hand-made)
+            status: M
+            calibrates: [denosumab_potency]
+            scenario:
+              patient: {sex: female, age: 65}
+              duration: 100 days
+              output_every: 1 day
+              treatments: [{drug: denosumab, dose: 60 mg, route: sc, start: 0 days}]
+            endpoints:
+              - {output: denosumab_ng_ml, statistic: max, from_day: 0, day: 60, published: 0, tolerance: 1e9}
+              - {output: denosumab_ng_ml, statistic: day_of_max, from_day: 0, day: 60, published: 0, tolerance: 1e9}
+              - {output: denosumab_ng_ml, statistic: half_life, from_day: 30, day: 90, published: 0, tolerance: 1e9}
+              - {output: ctx_change_pct, day: 30, published: -50, bound: at_most, tolerance: 0}
+              - {output: ctx_change_pct, day: 30, published: -50, bound: at_least, tolerance: 0}
+            """
+        let c = try ValidationCase.parse(InputNode.parse(text, file: "t.yaml"))
+        #expect(c.calibrates == ["denosumab_potency"])
+        let r = ValidationRunner.run(c)
+        let cmax = try #require(r[0].simulated), tmax = try #require(r[1].simulated), half = try #require(r[2].simulated)
+        // Recompute from the table itself: the max over days 0–60, its day, and the two-point half-life.
+        let table = try SimulationRunner.run(c.arms[0].scenario)
+        let day = try #require(table.column("day")), conc = try #require(table.column("denosumab_ng_ml"))
+        let window = day.indices.filter { day[$0] <= 60 }
+        let best = try #require(window.max { conc[$0] < conc[$1] })
+        #expect(cmax == conc[best] && tmax == day[best])
+        let i30 = try #require(day.firstIndex(of: 30)), i90 = try #require(day.firstIndex(of: 90))
+        #expect(abs(half - 60 * log(2) / log(conc[i30] / conc[i90])) < 1e-12)
+        // CTX falls by more than half within a month of denosumab: at_most −50 passes, at_least fails.
+        #expect(r[3].pass && !r[4].pass)
+        // A half-life needs a window; a statistic cannot be read from a difference.
+        let bad = text.replacingOccurrences(of: "from_day: 30, day: 90", with: "from_day: 90, day: 30")
+        #expect(throws: InputError.self) { try ValidationCase.parse(InputNode.parse(bad, file: "t.yaml")) }
     }
 
     @Test func validationDocMatchesCurrentRun() throws {

@@ -16,6 +16,7 @@ public enum Lever: String, CaseIterable, Sendable, Codable {
     case sclerostinActivity = "sclerostin_activity"
     case gutCalciumAbsorption = "gut_calcium_absorption"
     case mechanicalLoading = "mechanical_loading"
+    case menopauseDrive = "menopause_drive"
 
     public var id: String { rawValue }
 
@@ -34,6 +35,7 @@ public enum Lever: String, CaseIterable, Sendable, Codable {
         case .sclerostinActivity: "the effect of free sclerostin on Wnt signalling (neutralised by romosozumab)"
         case .gutCalciumAbsorption: "calcitriol-driven gut calcium absorption efficiency"
         case .mechanicalLoading: "mechanical loading sensed by osteocytes (disuse < 1)"
+        case .menopauseDrive: "the estrogen-deficiency (menopause) excess of RANKL production (0 removes it)"
         }
     }
 
@@ -52,6 +54,7 @@ public enum Lever: String, CaseIterable, Sendable, Codable {
         case .sclerostinActivity: "romosozumab"
         case .gutCalciumAbsorption: "glucocorticoids (lower), calcium and vitamin D, active vitamin D (raise)"
         case .mechanicalLoading: "immobility, disease (RA), bed rest"
+        case .menopauseDrive: "raloxifene and other estrogen agonists on bone (lower)"
         }
     }
 
@@ -71,6 +74,7 @@ public enum Lever: String, CaseIterable, Sendable, Codable {
         case .sclerostinActivity: 0.1...2
         case .gutCalciumAbsorption: 0.3...2
         case .mechanicalLoading: 0.3...1.5
+        case .menopauseDrive: 0...2
         }
     }
 
@@ -121,6 +125,7 @@ public struct Effects<S: ODEScalar>: Sendable {
     @usableFromInline var _sclerostinActivity = S(1)
     @usableFromInline var _gutCalciumAbsorption = S(1)
     @usableFromInline var _mechanicalLoading = S(1)
+    @usableFromInline var _menopauseDrive = S(1)
     @usableFromInline var _pthInput = S(0)
     @usableFromInline var _calcitriolInput = S(0)
     @usableFromInline var _calciumInput = S(0)
@@ -137,6 +142,7 @@ public struct Effects<S: ODEScalar>: Sendable {
     @inlinable public var sclerostinActivity: S { _sclerostinActivity }
     @inlinable public var gutCalciumAbsorption: S { _gutCalciumAbsorption }
     @inlinable public var mechanicalLoading: S { _mechanicalLoading }
+    @inlinable public var menopauseDrive: S { _menopauseDrive }
     @inlinable public var pthInput: S { _pthInput }
     @inlinable public var calcitriolInput: S { _calcitriolInput }
     @inlinable public var calciumInput: S { _calciumInput }
@@ -159,6 +165,7 @@ public struct Effects<S: ODEScalar>: Sendable {
         case .sclerostinActivity: _sclerostinActivity *= factor
         case .gutCalciumAbsorption: _gutCalciumAbsorption *= factor
         case .mechanicalLoading: _mechanicalLoading *= factor
+        case .menopauseDrive: _menopauseDrive *= factor
         }
     }
 
@@ -186,6 +193,7 @@ public struct Effects<S: ODEScalar>: Sendable {
         case .sclerostinActivity: sclerostinActivity
         case .gutCalciumAbsorption: gutCalciumAbsorption
         case .mechanicalLoading: mechanicalLoading
+        case .menopauseDrive: menopauseDrive
         }
     }
 

@@ -16,6 +16,9 @@ public enum ModelInfo {
             ("Glucocorticoids (OsteoPharm.GlucocorticoidComponent)", GlucocorticoidComponent().parameterInfo),
             ("Denosumab (OsteoPharm.DenosumabComponent)", DenosumabComponent().parameterInfo),
         ] + BisphosphonateComponent.Drug.allCases.map { ("Bisphosphonate: \($0.rawValue) (OsteoPharm.BisphosphonateComponent)", BisphosphonateComponent($0).parameterInfo) } + [
+            ("Raloxifene (OsteoPharm.RaloxifeneComponent)", RaloxifeneComponent().parameterInfo),
+            ("Calcium supplement (OsteoPharm.CalciumSupplementComponent)", CalciumSupplementComponent().parameterInfo),
+            ("Vitamin D3 (OsteoPharm.VitaminDComponent)", VitaminDComponent().parameterInfo),
             ("Fracture relative risk (OsteoSim.FractureRisk)", FractureRiskParameters().info(component: "fracture_risk")),
             ("PTH-input test component `test_pth` (not a drug)", TestPTHComponent().parameterInfo),
         ]

@@ -36,6 +36,14 @@ public enum ScenarioCompiler {
         var components: [any ModelComponent] = []
         var routes: [Route] = []
         for drug in drugOrder {
+            if drug == "raloxifene", s.patient.sex != .female || !s.patient.menopausal {
+                // An estrogen agonist on bone: it tempers estrogen deficiency, which men and
+                // premenopausal women do not have (and it is not licensed for them).
+                throw InputError(file: s.file, field: fieldByDrug[drug] ?? "treatments",
+                                 problem: "raloxifene is for postmenopausal women only; the patient is "
+                                     + (s.patient.sex != .female ? "a man" : "premenopausal"),
+                                 accepted: "a postmenopausal woman (patient.sex: female, menopausal), or another drug")
+            }
             do {
                 let (c, route) = try DrugLibrary.component(for: drug)
                 components.append(c)

@@ -21,6 +21,23 @@ public struct ValidationCase: Sendable {
         /// For a change within one arm: simulated = value(day) − value(fromDay).
         public var fromDay: Double?
         public var label: String?
+        /// What is read from the output: the value at `day` (default), or a statistic over the
+        /// window [`from_day`, `day`] (PK endpoints: Cmax, tmax, a two-point half-life).
+        public var statistic: Statistic = .value
+        /// A one-sided published result ("CTX down more than 80% by day 5"): pass when the
+        /// simulated value is at most (or at least) `published`, with `tolerance` beyond it.
+        public var bound: Bound?
+    }
+
+    public enum Statistic: String, Sendable, CaseIterable {
+        case value, max, min
+        case dayOfMax = "day_of_max"
+        /// ln 2 · (day − from_day) / ln(y(from_day) / y(day)).
+        case halfLife = "half_life"
+    }
+
+    public enum Bound: String, Sendable, CaseIterable {
+        case atMost = "at_most", atLeast = "at_least"
     }
 
     public var id: String
@@ -32,12 +49,15 @@ public struct ValidationCase: Sendable {
     public var role: String
     public var arms: [(name: String, scenario: Scenario)]
     public var endpoints: [Endpoint]
+    /// The parameters this case was used to fit (calibration cases), by name as in
+    /// `osteosim parameters`; shown in docs/validation.md.
+    public var calibrates: [String] = []
     public var file: String
 }
 
 extension ValidationCase {
     public static func parse(_ root: InputNode) throws(InputError) -> ValidationCase {
-        let m = try root.mapping(allowed: ["id", "title", "citation", "status", "role", "notes", "scenario", "arms", "endpoints"])
+        let m = try root.mapping(allowed: ["id", "title", "citation", "status", "role", "notes", "calibrates", "scenario", "arms", "endpoints"])
         func text(_ key: String) throws(InputError) -> String {
             let n = root.field(key, in: m)
             if n.isNull { throw n.error("required") }
@@ -57,7 +77,8 @@ extension ValidationCase {
         let armNames = arms.map(\.0)
         var endpoints: [Endpoint] = []
         for e in try root.field("endpoints", in: m).items() {
-            let em = try e.mapping(allowed: ["output", "day", "from_day", "published", "spread", "tolerance", "arm", "difference", "label"])
+            let em = try e.mapping(allowed: ["output", "day", "from_day", "published", "spread", "tolerance", "arm", "difference", "label",
+                                                  "statistic", "bound"])
             var spread: Spread?
             let sNode = e.field("spread", in: em)
             if !sNode.isNull {
@@ -74,14 +95,30 @@ extension ValidationCase {
             }
             let tol = try e.field("tolerance", in: em).number()
             guard tol >= 0 else { throw e.field("tolerance", in: em).error("must be >= 0") }
-            endpoints.append(Endpoint(output: try e.field("output", in: em).string(), day: try e.field("day", in: em).number(in: 0...36525),
+            let statNode = e.field("statistic", in: em), boundNode = e.field("bound", in: em)
+            let statistic = statNode.isNull ? Statistic.value
+                : try Statistic(rawValue: statNode.choice(Statistic.allCases.map(\.rawValue))) ?? .value
+            let bound = boundNode.isNull ? nil : try Bound(rawValue: boundNode.choice(Bound.allCases.map(\.rawValue)))
+            let fromNode = e.field("from_day", in: em)
+            let fromDay = fromNode.isNull ? nil : try fromNode.number(in: 0...36525)
+            let day = try e.field("day", in: em).number(in: 0...36525)
+            if statistic == .halfLife, (fromDay ?? day) >= day {
+                throw fromNode.error("a half-life needs from_day before day", accepted: "from_day < day")
+            }
+            if statistic != .value, diff != nil {
+                throw statNode.error("a statistic is read within one arm, not from a difference", accepted: "arm")
+            }
+            endpoints.append(Endpoint(output: try e.field("output", in: em).string(), day: day,
                                       published: try e.field("published", in: em).number(), spread: spread, tolerance: tol,
-                                      arm: arm, difference: diff,
-                                      fromDay: e.field("from_day", in: em).isNull ? nil : try e.field("from_day", in: em).number(in: 0...36525),
-                                      label: e.field("label", in: em).isNull ? nil : try e.field("label", in: em).string()))
+                                      arm: arm, difference: diff, fromDay: fromDay,
+                                      label: e.field("label", in: em).isNull ? nil : try e.field("label", in: em).string(),
+                                      statistic: statistic, bound: bound))
         }
+        let calNode = root.field("calibrates", in: m)
+        let calibrates = calNode.isNull ? [] : try calNode.items().map { (n) throws(InputError) in try n.string() }
         return ValidationCase(id: try text("id"), title: try text("title"), citation: try text("citation"),
-                              status: try text("status"), role: role, arms: arms, endpoints: endpoints, file: root.file)
+                              status: try text("status"), role: role, arms: arms, endpoints: endpoints, calibrates: calibrates,
+                              file: root.file)
     }
 
     /// The cases shipped with OsteoSim (Resources/validation/cases, also at validation/cases).

@@ -16,7 +16,7 @@ public struct ValidationResult: Sendable {
 
 public enum ValidationRunner {
     public static func run(_ c: ValidationCase) -> [ValidationResult] {
-        let days = c.endpoints.map(\.day)
+        let days = c.endpoints.flatMap { [$0.day] + ($0.fromDay.map { [$0] } ?? []) }
         var tables: [String: SimulationTable] = [:]
         var failures: [String: String] = [:]
         for (name, scenario) in c.arms {
@@ -31,6 +31,25 @@ public enum ValidationRunner {
             }
             return (col[i], nil)
         }
+        /// A statistic over the output days in [from, to] of one arm.
+        func statistic(_ e: ValidationCase.Endpoint, _ arm: String) -> (Double?, String?) {
+            if let f = failures[arm] { return (nil, f) }
+            guard let t = tables[arm], let col = t.column(e.output), let dayCol = t.column("day") else {
+                return (nil, "column '\(e.output)' is not produced by the model")
+            }
+            let from = e.fromDay ?? 0
+            if e.statistic == .halfLife {
+                let (a, na) = value(arm, e.output, from), (b, nb) = value(arm, e.output, e.day)
+                guard let a, let b else { return (nil, na ?? nb) }
+                guard a > 0, b > 0, a > b else { return (nil, "no decline of \(e.output) between day \(from) and \(e.day)") }
+                return (log(2) * (e.day - from) / log(a / b), nil)
+            }
+            let window = dayCol.indices.filter { dayCol[$0] >= from - 1e-9 && dayCol[$0] <= e.day + 1e-9 }
+            guard let first = window.first else { return (nil, "no output days between \(from) and \(e.day)") }
+            var best = first
+            for i in window where e.statistic == .min ? col[i] < col[best] : col[i] > col[best] { best = i }
+            return (e.statistic == .dayOfMax ? dayCol[best] : col[best], nil)
+        }
         return c.endpoints.map { e in
             var simulated: Double?
             var note: String?
@@ -39,6 +58,10 @@ public enum ValidationRunner {
                 let (a, na) = value(d[0], e.output, e.day), (b, nb) = value(d[1], e.output, e.day)
                 if let a, let b { simulated = a - b } else { note = na ?? nb }
                 if e.label == nil { name = "\(e.output) (\(d[0]) − \(d[1]))" }
+            } else if e.statistic != .value {
+                let arm = e.arm ?? c.arms.first?.name ?? ""
+                (simulated, note) = statistic(e, arm)
+                if e.label == nil { name = "\(e.statistic.rawValue)(\(e.output))" }
             } else {
                 let arm = e.arm ?? c.arms.first?.name ?? ""
                 (simulated, note) = value(arm, e.output, e.day)
@@ -49,7 +72,13 @@ public enum ValidationRunner {
                 }
                 if let a = e.arm, e.label == nil { name = "\(e.output) [\(a)]" }
             }
-            let pass = simulated.map { abs($0 - e.published) <= e.tolerance + 1e-12 } ?? false
+            let pass = simulated.map { v -> Bool in
+                switch e.bound {
+                case .atMost: return v <= e.published + e.tolerance + 1e-12
+                case .atLeast: return v >= e.published - e.tolerance - 1e-12
+                case nil: return abs(v - e.published) <= e.tolerance + 1e-12
+                }
+            } ?? false
             return ValidationResult(caseID: c.id, endpoint: name, day: e.day, published: e.published, simulated: simulated,
                                     tolerance: e.tolerance, pass: pass, role: c.role, note: note)
         }
@@ -101,7 +130,13 @@ public enum ValidationReport {
             s += " | \(c?.citation ?? "") [\(c?.status ?? "")] |\n"
         }
         let passed = results.filter(\.pass).count
-        s += "\n\(passed) of \(results.count) endpoints within tolerance.\n\n\(OsteoSimInfo.disclaimer)\n"
+        s += "\n\(passed) of \(results.count) endpoints within tolerance.\n"
+        let fitted = cases.filter { !$0.calibrates.isEmpty }
+        if !fitted.isEmpty {
+            s += "\n## What each calibration case fitted\n\n| case | parameters fitted to it |\n|---|---|\n"
+            for c in fitted { s += "| \(c.id) | " + c.calibrates.map { "`\($0)`" }.joined(separator: ", ") + " |\n" }
+        }
+        s += "\n\(OsteoSimInfo.disclaimer)\n"
         return s
     }
 }
