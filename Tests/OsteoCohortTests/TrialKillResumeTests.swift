@@ -66,4 +66,43 @@ import Testing
         #expect(try store.count() == 120)
         #expect(try store.storedIDs() == Array(0..<120))
     }
+
+    func run(_ args: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let p = Process()
+        p.executableURL = try #require(Self.binary)
+        p.arguments = args
+        p.currentDirectoryURL = Self.root
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    /// Bad trial files and bad usage exit 2 naming the field; a scenario given to `trial` gets the hint.
+    @Test(.enabled(if: TrialKillResumeTests.binary != nil, "osteosim binary not built"))
+    func badInputExitsTwoWithTheField() throws {
+        let dir = TrialTests.tempDir("cli")
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let bad = (dir as NSString).appendingPathComponent("bad.yaml")
+        try TrialTests.small.replacingOccurrences(of: "dose: 60 mg", with: "dose: -60 mg").write(toFile: bad, atomically: true, encoding: .utf8)
+        let r = try run(["trial", bad, "--output", (dir as NSString).appendingPathComponent("out")])
+        #expect(r.status == 2)
+        #expect(r.stderr.hasPrefix("osteosim: ") && r.stderr.contains("arms.denosumab.treatments[0].dose"))
+        let scenario = try run(["trial", "examples/freedom-placebo.yaml", "--output", (dir as NSString).appendingPathComponent("o2")])
+        #expect(scenario.status == 2 && scenario.stderr.contains("osteosim simulate"))
+        #expect(try run(["trial", "examples/trials/denosumab-vs-placebo-gc.yaml", "--shard", "5/4"]).status == 2)
+        #expect(try run(["trial", "merge", (dir as NSString).appendingPathComponent("m"), dir]).status == 2)
+        // --slurm writes the submission script and simulates nothing.
+        let out = (dir as NSString).appendingPathComponent("slurm")
+        let s = try run(["trial", "examples/trials/denosumab-vs-placebo-gc.yaml", "--slurm", "4", "--output", out])
+        #expect(s.status == 0)
+        let script = try String(contentsOfFile: (out as NSString).appendingPathComponent("submit-slurm.sh"), encoding: .utf8)
+        #expect(script.contains("--array=1-$TASKS") && script.contains("TASKS=4") && script.contains("--dependency=afterok:$array"))
+        #expect(script.contains("trial merge") && script.contains("SLURM_ARRAY_TASK_ID"))
+        #expect(!FileManager.default.fileExists(atPath: (out as NSString).appendingPathComponent("results.sqlite")))
+    }
 }
