@@ -85,12 +85,14 @@ public enum Distribution: Sendable, Equatable {
         if lower >= 0 {
             let qa = StandardNormal.survival(lower), qb = StandardNormal.survival(upper)
             let q = qa - u * (qa - qb)
-            guard q > 0 && q < 1 else { return lower }
+            if q >= qa || q >= 1 { return lower }   // rounding at the edges of the interval
+            if q <= qb || q <= 0 { return upper }
             return Swift.min(Swift.max(StandardNormal.upperQuantile(q), lower), upper)
         }
         let pa = StandardNormal.cdf(lower), pb = StandardNormal.cdf(upper)
         let p = pa + u * (pb - pa)
-        guard p > 0 && p < 1 else { return upper }
+        if p <= pa || p <= 0 { return lower }
+        if p >= pb || p >= 1 { return upper }
         return Swift.min(Swift.max(StandardNormal.quantile(p), lower), upper)
     }
 

@@ -25,7 +25,7 @@ extension TrialSummary {
     public func svg() -> String {
         let width = 720.0, panelHeight = 300.0, left = 70.0, right = 170.0, top = 40.0, bottom = 50.0
         let endpoints = info.endpoints
-        let height = top + Double(endpoints.count) * (panelHeight + bottom) + 40
+        let height = top + Double(endpoints.count) * (panelHeight + bottom) + 52
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"sans-serif\" font-size=\"12\">\n"
         out += "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
         let title = (info.name.isEmpty ? "In-silico trial" : info.name) + (partial ? " (shard \(info.shard) only)" : "")
@@ -73,7 +73,12 @@ extension TrialSummary {
             out += "<text x=\"\(f(left + plotW + 12))\" y=\"\(f(y0 + 14 + Double(info.arms.count) * 18 + 22))\" font-size=\"10\" fill=\"#555\">bands: 25–75th, 5–95th</text>\n"
             out += "</g>\n"
         }
-        out += "<text x=\"\(left)\" y=\"\(Int(height - 14))\" font-size=\"10\" fill=\"#555\">\(Self.xml(OsteoSimInfo.disclaimer))</text>\n"
+        // The disclaimer in two lines (it is wider than the figure in one).
+        let words = OsteoSimInfo.disclaimer.split(separator: " ")
+        let half = words.count / 2
+        for (i, line) in [words[..<half].joined(separator: " "), words[half...].joined(separator: " ")].enumerated() {
+            out += "<text x=\"\(left)\" y=\"\(Int(height - 26 + Double(i) * 13))\" font-size=\"10\" fill=\"#555\">\(Self.xml(line))</text>\n"
+        }
         out += "</svg>\n"
         return out
     }

@@ -42,10 +42,19 @@ public struct TrialSimulator: Sendable {
     }
     public let trial: Trial
     public let settings: Settings
+    /// Per arm: the Jacobian colouring of the arm's representative system and the sparse LU planned for it, reused
+    /// for every patient whose system has the same colouring (only parameter values differ), planned anew otherwise.
+    let plans: [(coloring: JacobianColoring, plan: SparseLUPlan)?]
 
     public init(trial: Trial, settings: Settings? = nil) {
         self.trial = trial
-        self.settings = settings ?? Settings(toleranceScale: trial.toleranceScale)
+        let settings = settings ?? Settings(toleranceScale: trial.toleranceScale)
+        self.settings = settings
+        plans = trial.arms.map { arm in
+            guard settings.sparseLinearAlgebra, let system = try? ScenarioCompiler.compile(arm.scenario).system,
+                  let pattern = system.jacobianPattern else { return nil }
+            return (system.coloring, SparseLUPlan(dimension: system.dimension, pattern: pattern))
+        }
     }
 
     /// The scenario of one patient (what `osteosim simulate` would run for it, apart from the tolerances).
@@ -93,9 +102,10 @@ public struct TrialSimulator: Sendable {
         }
         let compiled: BoneProblem
         do { compiled = try ScenarioCompiler.compile(s) } catch { return failed(error.description) }
+        var options = Self.options(compiled.system.defaultOptions, settings: settings)
+        if let cached = plans[p.arm], cached.coloring == compiled.system.coloring { options.linearSolver = .sparsePlan(cached.plan) }
         let problem = BoneProblem(system: compiled.system, startDay: compiled.startDay, durationDays: compiled.durationDays,
-                                  outputDays: compiled.outputDays, events: compiled.events,
-                                  options: Self.options(compiled.system.defaultOptions, settings: settings))
+                                  outputDays: compiled.outputDays, events: compiled.events, options: options)
         let result: BoneSimulationResult
         do { result = try problem.solve() } catch { return failed("simulation failed: \(error)") }
         let days = trial.outputDays
