@@ -40,15 +40,21 @@ struct TrialBenchCommand: ParsableCommand {
         for (name, settings) in variants {
             let sim = TrialSimulator(trial: trial, settings: settings)
             var outcomes: [PatientOutcome] = []
+            var cpuByArm = [Double](repeating: 0, count: trial.arms.count)
             let start = DispatchTime.now().uptimeNanoseconds
-            for id in ids { outcomes.append(sim.simulate(id: id)) }
+            for id in ids {
+                let c0 = threadCPUSeconds()
+                outcomes.append(sim.simulate(id: id))
+                cpuByArm[id / trial.patientsPerArm] += threadCPUSeconds() - c0
+            }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             results[name] = outcomes
             let steps = outcomes.map(\.steps).reduce(0, +), rejected = outcomes.map(\.rejectedSteps).reduce(0, +)
             let failed = outcomes.filter { $0.failure != nil }.count
             print("{\"variant\": \"\(name)\", \"tolerance_scale\": \(jsonNumber(settings.toleranceScale)), \"sparse\": \(settings.sparseLinearAlgebra), "
                   + "\"patients\": \(ids.count), \"failed\": \(failed), \"ms_per_patient\": \(jsonNumber(1000 * seconds / Double(ids.count))), "
-                  + "\"steps_per_patient\": \(jsonNumber(Double(steps) / Double(ids.count))), \"rejected_per_patient\": \(jsonNumber(Double(rejected) / Double(ids.count)))}")
+                  + "\"steps_per_patient\": \(jsonNumber(Double(steps) / Double(ids.count))), \"rejected_per_patient\": \(jsonNumber(Double(rejected) / Double(ids.count))), "
+                  + "\"cpu_ms_per_patient_by_arm\": {" + trial.arms.indices.map { "\"\(trial.arms[$0].name)\": \(jsonNumber(1000 * cpuByArm[$0] / Double(per)))" }.joined(separator: ", ") + "}}")
         }
         guard let t = results["trial"], let s = results["simulate"], let r = results["reference"] else { return }
         let last = trial.outputDays.count - 1
@@ -72,4 +78,11 @@ struct TrialBenchCommand: ParsableCommand {
             }
         }
     }
+}
+
+/// CPU time of the calling thread (not inflated by other processes' load, unlike wall time).
+func threadCPUSeconds() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
