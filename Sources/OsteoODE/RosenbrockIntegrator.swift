@@ -449,6 +449,6 @@ public final class RosenbrockIntegrator {
         } else {
             h1 = Double.pow(0.01 / dmax, 1 / Double(tableau.order + 1))
         }
-        return Swift.min(100 * h0, h1, span, options.maxStep)
+        return Swift.min(Swift.min(100 * h0, h1), Swift.min(span, options.maxStep))   // no variadic min: it allocates (restarts call this in the step loop)
     }
 }

@@ -85,8 +85,50 @@ import OsteoTestProblems
         var options = SolverOptions(rtol: 1e-8, atol: 1e-12)
         let dense = try ODESolver.solve(system, y0: problem.y0, t0: problem.t0, tEnd: problem.tEnd, saveAt: [problem.tEnd], options: options)
         options.linearSolver = .sparse
+        options.restartStep = .estimate   // the starting-step estimate after the jump runs inside the loop too
         let sparse = try ODESolver.solve(system, y0: problem.y0, t0: problem.t0, tEnd: problem.tEnd, saveAt: [problem.tEnd], options: options)
         #expect(sparse.statistics.sparseFallbacks == 0)
         for (a, b) in zip(dense.final, sparse.final) { #expect(abs(a - b) <= 1e-9 * max(abs(a), 1e-6)) }
+    }
+}
+
+import MallocCounter
+
+/// The sparse path keeps the step loop allocation-free (the plan and its kernel are built with the integrator).
+@Suite struct SparseAllocationTests {
+    /// A chain with a sparse Jacobian (each state feeds the next), with its pattern.
+    struct Chain: GenericODESystem {
+        var dimension: Int { 24 }
+        func rhs<S: ODEScalar>(t: S, y: UnsafePointer<S>, dy: UnsafeMutablePointer<S>) {
+            for i in 0..<24 {
+                let feed: S = i == 0 ? S(0.2) : 0.7 * y[i - 1]
+                dy[i] = feed - y[i] * (1.0 + 0.2 * Double(i)) + 0.01 * S.tanh(y[(i + 5) % 24])
+            }
+        }
+        var jacobianPattern: [[Int]]? { (0..<24).map { j in Array(Set([j, (j + 1) % 24, (j + 24 - 5) % 24])).sorted() } }
+    }
+
+    @Test func sparseStepLoopDoesNotAllocate() throws {
+        #if os(Linux)
+        let system = Chain()
+        let n = system.dimension
+        var options = SolverOptions(rtol: 1e-7, atol: 1e-9)
+        options.linearSolver = .sparse
+        let integrator = try RosenbrockIntegrator(system: system, t0: 0, y0: (0..<n).map { 0.1 * Double($0 % 5) }, options: options)
+        let saves = (1...100).map { Double($0) * 0.1 }
+        let out = UnsafeMutablePointer<Double>.allocate(capacity: saves.count * n)
+        defer { out.deallocate() }
+        var index = 0
+        try saves.withUnsafeBufferPointer { buf in
+            try integrator.advance(to: 0.01, saveTimes: buf, saveIndex: &index, output: out)
+            let before = osteosim_thread_allocations()
+            try integrator.advance(to: 5, saveTimes: buf, saveIndex: &index, output: out)
+            integrator.applyJump(.add(component: 0, amount: 0.5))
+            try integrator.advance(to: 10, saveTimes: buf, saveIndex: &index, output: out)
+            let after = osteosim_thread_allocations()
+            #expect(after - before == 0, "allocations in the sparse step loop: \(after - before)")
+        }
+        #expect(integrator.statistics.steps > 10 && integrator.statistics.sparseFallbacks == 0)
+        #endif
     }
 }
