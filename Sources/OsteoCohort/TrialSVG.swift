@@ -23,7 +23,7 @@ extension TrialSummary {
 
     /// One panel per endpoint: for each arm the median, the 25th–75th and the 5th–95th percentile bands over time.
     public func svg() -> String {
-        let width = 720.0, panelHeight = 300.0, left = 70.0, right = 170.0, top = 40.0, bottom = 50.0
+        let width = 720.0, panelHeight = 300.0, left = 70.0, right = 170.0, top = 62.0, bottom = 56.0
         let endpoints = info.endpoints
         let height = top + Double(endpoints.count) * (panelHeight + bottom) + 52
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"sans-serif\" font-size=\"12\">\n"
