@@ -82,6 +82,9 @@ public enum DrugLibrary {
         case "raloxifene": return (RaloxifeneComponent(), .oral)
         case "calcium": return (CalciumSupplementComponent(), .oral)
         case "vitamin_d": return (VitaminDComponent(), .oral)
+        case "calcitriol": return (ActiveVitaminDComponent(.calcitriol), .oral)
+        case "alfacalcidol": return (ActiveVitaminDComponent(.alfacalcidol), .oral)
+        case "eldecalcitol": return (ActiveVitaminDComponent(.eldecalcitol), .oral)
         default:
             throw DoseError(drug: id, problem: "not modelled yet: the drug library arrives in a later release",
                             accepted: "remove the treatment to simulate without it")

@@ -7,8 +7,12 @@ if args.first == "bisphosphonates" {
     exit(0)
 }
 if args.first == "denosumab" {
-    print("| potency (mg/L) | Hill | CTX vs PBO 1/6/36 mo (%) | TH 12/24/36 mo (%) | LS vs PBO 36 mo | objective |\n|---|---|---|---|---|---|")
+    print("| Imax | potency (mg/L) | Hill | CTX vs PBO 1/6/36 mo (%) | P1NP vs PBO 6/36 mo (%) | TH 12/24/36 mo (%) | LS vs PBO 36 mo | objective |\n|---|---|---|---|---|---|---|---|")
     DenosumabCalibration.fit()
+    exit(0)
+}
+if args.first == "eldecalcitol" {
+    EldecalcitolCalibration.fit()
     exit(0)
 }
 if args.first == "calcium" {
@@ -28,6 +32,7 @@ if args.first == "inflammation" {
     exit(0)
 }
 if args.first == "gc" {
+    GlucocorticoidCalibration.turnoverHinges = args.contains("turnover")
     _ = GlucocorticoidCalibration.calibrate()
     exit(0)
 }

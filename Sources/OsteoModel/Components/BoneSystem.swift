@@ -100,6 +100,11 @@ public struct BoneSystem: ODESystem, Sendable {
     /// The core's time dependence (age, menopause) runs through its clock state, so the system
     /// is autonomous unless a component reads t itself.
     public var isAutonomous: Bool { !components.contains { $0.usesTime } }
+
+    /// The Jacobian's pattern (from ``coloring``), for a sparse factorisation.
+    public var jacobianPattern: [[Int]]? {
+        (0..<dimension).map { j in Array(coloring.rows[coloring.rowStart[j]..<coloring.rowStart[j + 1]]) }
+    }
     public var jacobianKind: JacobianKind { .dual }
 
     /// Index of the component with this id, or nil.

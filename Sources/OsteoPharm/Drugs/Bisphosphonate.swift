@@ -36,7 +36,7 @@ public struct BisphosphonateComponent: GenericComponent {
             ParameterRow("bound_fraction", \.boundFraction, "-", "fraction of the absorbed dose bound to bone at reference formation", "calibration.md D17 (40–60% of a dose retained in bone)", range: 0.05...0.95),
             ParameterRow("release_rate", \.releaseRate, "1/day", "release of bound drug at reference resorption", "assumed (terminal t½ ≈ 10 years at reference turnover; alendronate label [M])", range: 1e-5...0.01),
             ParameterRow("emax", \.maximumEffect, "-", "maximal fractional rise in osteoclast apoptosis", "assumed", range: 0...20),
-            ParameterRow("ec50", \.halfEffectAmount, "mg", "bound amount of half-maximal effect", "calibrated per drug (`osteosim-calibrate bisphosphonates`)", range: 1e-4...100),
+            ParameterRow("ec50", \.halfEffectAmount, "mg", "bound amount of half-maximal effect", "calibrated per drug outside glucocorticoids (`osteosim-calibrate bisphosphonates`: ALN D21, ZOL D14, RIS Mortensen 1998, IBN = ALN)", range: 1e-4...100),
         ]
     }
 
@@ -54,7 +54,7 @@ public struct BisphosphonateComponent: GenericComponent {
     public static func defaults(_ drug: Drug) -> Parameters {
         switch drug {
         case .alendronate: Parameters(oralBioavailability: 0.0064, halfEffectAmount: 14.69)
-        case .risedronate: Parameters(oralBioavailability: 0.0063, halfEffectAmount: 3.081)
+        case .risedronate: Parameters(oralBioavailability: 0.0063, halfEffectAmount: 70.06)
         case .ibandronate: Parameters(oralBioavailability: 0.006, halfEffectAmount: 7.523)
         case .zoledronicAcid: Parameters(oralBioavailability: 0.0064, halfEffectAmount: 18.37)
         }

@@ -9,7 +9,7 @@ import OsteoODE
 ///     dC_t/dt = k_a·D/V_c − (CL + Q)/V_c·C + Q/V_c·A_p/V_p − k_int·(C_t − C)
 ///     dA_p/dt = Q·C − Q·A_p/V_p
 ///     dR_t/dt = k_deg·R_0 − k_deg·R_t − (k_int − k_deg)·(C_t − C)
-///     RANKL availability × 1/(1 + (C/K_D)^h)
+///     RANKL availability × (1 − I_max · (C/K_D)^h/(1 + (C/K_D)^h))
 ///
 /// The rebound after stopping is not special-cased: it is the core's osteoclast-precursor pool,
 /// which grows while RANKL is neutralised and overshoots when it returns.
@@ -26,7 +26,8 @@ public struct DenosumabComponent: GenericComponent {
         public var targetBaseline = 0.614
         public var targetDegradation = 0.00148 * 24
         public var potency = 1e-4
-        public var hill = 1.5
+        public var hill = 2.0
+        public var maximalNeutralisation = 0.97
         public init() {}
 
         public static let table: [ParameterRow<Parameters>] = [
@@ -41,7 +42,9 @@ public struct DenosumabComponent: GenericComponent {
             ParameterRow("denosumab_r0", \.targetBaseline, "mg/L", "baseline target (RANKL-binding capacity, antibody-equivalent)", "Sutjandra 2011 via model-notes §5 (b) (R0 614, read as ng/mL)", range: 0.001...100),
             ParameterRow("denosumab_kdeg", \.targetDegradation, "1/day", "target turnover (0.00148/h)", "Sutjandra 2011 via model-notes §5 (b)", range: 0.0001...10),
             ParameterRow("denosumab_potency", \.potency, "mg/L", "free concentration halving RANKL availability", "calibrated to FREEDOM CTX and BMD (D2–D4; `osteosim-calibrate denosumab`)", range: 0.0001...10),
-            ParameterRow("denosumab_hill", \.hill, "-", "steepness of RANKL neutralisation", "calibrated with denosumab_potency (FREEDOM D2–D4; `osteosim-calibrate denosumab`)", range: 0.3...4),
+            ParameterRow("denosumab_imax", \.maximalNeutralisation, "-", "largest fraction of RANKL signalling the antibody can block in bone (membrane RANKL at cell contacts, tissue penetration)",
+                         "calibrated with denosumab_potency (FREEDOM CTX plateau −86% at 1 month; `osteosim-calibrate denosumab`)", range: 0.5...1),
+            ParameterRow("denosumab_hill", \.hill, "-", "steepness of RANKL neutralisation", "calibrated with denosumab_potency and denosumab_imax (FREEDOM D2–D4; `osteosim-calibrate denosumab`)", range: 0.3...4),
         ]
     }
 
@@ -94,6 +97,7 @@ public struct DenosumabComponent: GenericComponent {
             + p.intercompartmentalClearance / p.centralVolume * ap / p.peripheralVolume - p.internalisationRate * bound
         dx[Self.peripheral] = p.intercompartmentalClearance * (c - ap / p.peripheralVolume)
         dx[Self.target] = p.targetDegradation * (p.targetBaseline - rt) - (p.internalisationRate - p.targetDegradation) * bound
-        effects.scale(.ranklAvailability, by: 1.0 / (1.0 + S.pow(ODEScalarSoft.nonNegative(c) / p.potency, p.hill)))
+        let occupancy = S.pow(ODEScalarSoft.nonNegative(c) / p.potency, p.hill)
+        effects.scale(.ranklAvailability, by: 1.0 - p.maximalNeutralisation * occupancy / (1.0 + occupancy))
     }
 }

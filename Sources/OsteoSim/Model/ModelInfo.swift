@@ -9,21 +9,28 @@ public enum ModelInfo {
     /// Every component's parameters (the core's for a reference adult; drug components with
     /// their defaults).
     public static var parameterSections: [(title: String, rows: [ParameterInfo])] {
+        typealias Section = (title: String, rows: [ParameterInfo])
         let core = BoneCore(patient: PatientBaseline(sex: .male, age: 40))
-        return [
+        var sections: [Section] = [
             ("Core model (OsteoModel.BoneCore)", core.parameterInfo),
             ("Pipeline test component `test_sc_depot` (not a drug)", TestDepotComponent().parameterInfo),
             ("Pipeline test component `test_oral` (not a drug)", TestOralComponent().parameterInfo),
             ("Glucocorticoids (OsteoPharm.GlucocorticoidComponent)", GlucocorticoidComponent().parameterInfo),
             ("Denosumab (OsteoPharm.DenosumabComponent)", DenosumabComponent().parameterInfo),
-        ] + BisphosphonateComponent.Drug.allCases.map { ("Bisphosphonate: \($0.rawValue) (OsteoPharm.BisphosphonateComponent)", BisphosphonateComponent($0).parameterInfo) } + [
-            ("Raloxifene (OsteoPharm.RaloxifeneComponent)", RaloxifeneComponent().parameterInfo),
-            ("Calcium supplement (OsteoPharm.CalciumSupplementComponent)", CalciumSupplementComponent().parameterInfo),
-            ("Vitamin D3 (OsteoPharm.VitaminDComponent)", VitaminDComponent().parameterInfo),
-        ] + inflammationSections + [
-            ("Fracture relative risk (OsteoSim.FractureRisk)", FractureRiskParameters().info(component: "fracture_risk")),
-            ("PTH-input test component `test_pth` (not a drug)", TestPTHComponent().parameterInfo),
         ]
+        for d in BisphosphonateComponent.Drug.allCases {
+            sections.append(("Bisphosphonate: \(d.rawValue) (OsteoPharm.BisphosphonateComponent)", BisphosphonateComponent(d).parameterInfo))
+        }
+        sections.append(("Raloxifene (OsteoPharm.RaloxifeneComponent)", RaloxifeneComponent().parameterInfo))
+        sections.append(("Calcium supplement (OsteoPharm.CalciumSupplementComponent)", CalciumSupplementComponent().parameterInfo))
+        sections.append(("Vitamin D3 (OsteoPharm.VitaminDComponent)", VitaminDComponent().parameterInfo))
+        for d in ActiveVitaminDComponent.Drug.allCases {
+            sections.append(("Active vitamin D: \(d.rawValue) (OsteoPharm.ActiveVitaminDComponent)", ActiveVitaminDComponent(d).parameterInfo))
+        }
+        sections += inflammationSections
+        sections.append(("Fracture relative risk (OsteoSim.FractureRisk)", FractureRiskParameters().info(component: "fracture_risk")))
+        sections.append(("PTH-input test component `test_pth` (not a drug)", TestPTHComponent().parameterInfo))
+        return sections
     }
 
     /// The inflammation layer, its disease presets and the anti-inflammatory drugs.

@@ -11,6 +11,17 @@ public struct Scenario: Sendable, Equatable {
         public var totalHipTScore: Double?
         public var egfr: Double?
         public var yearsSinceMenopause: Double?
+
+        public init(sex: Sex, age: Double, menopausal: Bool, lumbarSpineTScore: Double? = nil, totalHipTScore: Double? = nil,
+                    egfr: Double? = nil, yearsSinceMenopause: Double? = nil) {
+            self.sex = sex
+            self.age = age
+            self.menopausal = menopausal
+            self.lumbarSpineTScore = lumbarSpineTScore
+            self.totalHipTScore = totalHipTScore
+            self.egfr = egfr
+            self.yearsSinceMenopause = yearsSinceMenopause
+        }
     }
 
     /// A glucocorticoid course, dose converted to prednisolone-equivalent.
@@ -74,6 +85,12 @@ public struct Scenario: Sendable, Equatable {
         public var name: String
         public var value: Double
         public var field: String
+
+        public init(name: String, value: Double, field: String) {
+            self.name = name
+            self.value = value
+            self.field = field
+        }
     }
 
     public var name: String?

@@ -72,4 +72,24 @@ public enum FractureRisk {
         }
         return [vert, hip, nonvert]
     }
+
+    /// The BMD-explained part alone, between two courses of the same patient (a treated arm
+    /// against its placebo arm): RR = G^(−Δz), Δz = BMD0 · (BMD_a/BMD_b − 1)/SD at the fracture's
+    /// site (vertebral: lumbar spine; hip and non-vertebral: total hip). Used by the validation
+    /// cases of treatment trials (D1): what the model's BMD difference alone predicts.
+    public static func bmdRelativeRisk(_ fracture: String, sex: Sex, spineTScore: Double?, hipTScore: Double?,
+                                       spineRel: (Double, Double), hipRel: (Double, Double),
+                                       parameters p: FractureRiskParameters = FractureRiskParameters()) -> Double? {
+        let ls = TScoreReference.lumbarSpine(sex), th = TScoreReference.totalHip(sex)
+        let ls0 = ls.mean + (spineTScore ?? p.baselineTScore) * ls.sd
+        let th0 = th.mean + (hipTScore ?? p.baselineTScore) * th.sd
+        let dzLS = ls0 * (spineRel.0 / spineRel.1 - 1) / ls.sd
+        let dzTH = th0 * (hipRel.0 / hipRel.1 - 1) / th.sd
+        switch fracture {
+        case "vertebral_fracture_rr": return Foundation.pow(p.vertebralGradient, -dzLS)
+        case "hip_fracture_rr": return Foundation.pow(p.hipGradient, -dzTH)
+        case "nonvertebral_fracture_rr": return Foundation.pow(p.nonvertebralGradient, -dzTH)
+        default: return nil
+        }
+    }
 }

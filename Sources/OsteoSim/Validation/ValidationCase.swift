@@ -37,6 +37,9 @@ public struct ValidationCase: Sendable {
         case dayOfMax = "day_of_max"
         /// ln 2 · (day − from_day) / ln(y(from_day) / y(day)).
         case halfLife = "half_life"
+        /// The fracture relative risk the BMD difference between two arms explains (output one of
+        /// `vertebral_fracture_rr`, `hip_fracture_rr`, `nonvertebral_fracture_rr`; needs `difference`).
+        case bmdRelativeRisk = "bmd_relative_risk"
     }
 
     public enum Bound: String, Sendable, CaseIterable {
@@ -121,8 +124,14 @@ extension ValidationCase {
             if statistic == .halfLife, (fromDay ?? day) >= day {
                 throw fromNode.error("a half-life needs from_day before day", accepted: "from_day < day")
             }
-            if statistic != .value, diff != nil || mixture != nil {
-                throw statNode.error("a statistic is read within one arm, not from a difference or a mixture", accepted: "arm")
+            if statistic == .bmdRelativeRisk, diff == nil {
+                throw statNode.error("a BMD-explained relative risk compares two arms", accepted: "difference: [treated, control]")
+            }
+            if statistic != .value, statistic != .bmdRelativeRisk, diff != nil {
+                throw statNode.error("a statistic is read within one arm, not from a difference", accepted: "arm")
+            }
+            if statistic != .value, mixture != nil {
+                throw statNode.error("a statistic is read within one arm, not from a mixture", accepted: "arm")
             }
             endpoints.append(Endpoint(output: try e.field("output", in: em).string(), day: day,
                                       published: try e.field("published", in: em).number(), spread: spread, tolerance: tol,
