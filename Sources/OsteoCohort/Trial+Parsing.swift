@@ -15,6 +15,8 @@ extension Trial {
     public static let maxPatientsPerArm = 10_000_000
     public static let maxOutputTimes = 1_000
     public static let maxArms = 50
+    /// Most patients of a trial (all arms).
+    public static let maxPatients = 10_000_000
     /// Default solver tolerance scale of a trial (docs/file-formats.md, "Trial file"; the accuracy check is
     /// `osteosim-bench trial-accuracy`).
     public static let defaultToleranceScale = 100.0
@@ -120,6 +122,10 @@ extension Trial {
             throw armsNode.error("expected a mapping of arm names to scenario sections", accepted: "e.g. 'placebo: {}' and 'denosumab: {treatments: [...]}'")
         }
         guard armsDict.count <= maxArms else { throw armsNode.error("\(armsDict.count) arms, more than the limit of \(maxArms)") }
+        guard patientsPerArm * armsDict.count <= maxPatients else {
+            throw nNode.error("\(patientsPerArm) patients in each of \(armsDict.count) arms is more than the limit of \(maxPatients) patients per trial",
+                              accepted: "at most \(maxPatients / armsDict.count) per arm with \(armsDict.count) arms (or shard the trial into several)")
+        }
         var order = keyOrder(text: text, key: "arms").filter { armsDict[$0] != nil }
         if Set(order) != Set(armsDict.keys) { order = armsDict.keys.sorted() }
         for armName in order {
