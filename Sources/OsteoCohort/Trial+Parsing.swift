@@ -21,7 +21,7 @@ extension Trial {
     /// (docs/file-formats.md, "Trial file"; the accuracy check is `osteosim-bench trial`): their largest error is
     /// below 2e-3 of the between-patient SD there. Other endpoints (bone markers, drug concentrations) move faster
     /// and are solved with `simulate`'s tolerances (scale 1) unless the file says otherwise.
-    public static let defaultToleranceScale = 100.0
+    public static let defaultToleranceScale = 1000.0
     static func isBMDColumn(_ c: String) -> Bool { c.hasSuffix("_bmd_change_pct") || c.hasSuffix("_t_score") || c.hasSuffix("_bmd_rel") }
     public static let toleranceScaleRange: ClosedRange<Double> = 1...1000
 
