@@ -28,6 +28,7 @@ if args.first == "fracture" {
     exit(0)
 }
 if args.first == "gc" {
+    GlucocorticoidCalibration.turnoverHinges = args.contains("turnover")
     _ = GlucocorticoidCalibration.calibrate()
     exit(0)
 }

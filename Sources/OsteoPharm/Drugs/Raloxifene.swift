@@ -45,11 +45,12 @@ public struct RaloxifeneComponent: GenericComponent {
     }
     public var parameterInfo: [ParameterInfo] { parameters.info(component: id) }
     public var observables: [Observable] {
-        [Observable("raloxifene_agonism", unit: "-", meaning: "estrogen-receptor agonism on bone (0–1)")]
+        [Observable("raloxifene_body_mg", unit: "mg", meaning: "absorbed raloxifene in the body (no plasma concentration: the label's volume is thousands of litres per kg)"),
+         Observable("raloxifene_agonism", unit: "-", meaning: "estrogen-receptor agonism on bone (0–1)")]
     }
     public func observe(x: ArraySlice<Double>) -> [Double] {
         let a = x[x.startIndex]
-        return [a / (a + parameters.halfEffectAmount)]
+        return [a, a / (a + parameters.halfEffectAmount)]
     }
     public func doseTarget(route: Route) -> DoseTarget? {
         route == .oral ? DoseTarget(compartment: 0, fraction: parameters.bioavailability, unitsPerMg: 1) : nil
