@@ -52,6 +52,10 @@ public enum TrialRunner {
             }
         }
         let path = storePath(o.output)
+        if o.resume && fm.fileExists(atPath: path) && TrialStore.isEmptyDatabase(path: path) {
+            // Killed while creating the store: nothing was stored yet; start afresh.
+            for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
+        }
         guard fm.fileExists(atPath: path) else {
             return try TrialStore.create(path: path, info: TrialStore.info(of: trial, shard: o.shard))
         }
