@@ -78,7 +78,7 @@ let package = Package(
         .target(name: "OsteoTestSupport", dependencies: ["OsteoODE", "OsteoModel"], path: "Tests/Support"),
         .testTarget(name: "OsteoODETests", dependencies: ["OsteoODE", "OsteoTestProblems", "MallocCounter", "OsteoTestSupport"]),
         .testTarget(name: "OsteoModelTests", dependencies: ["OsteoModel", "OsteoODE", "OsteoTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "OsteoPharmTests", dependencies: ["OsteoPharm", "OsteoModel", "OsteoODE", "OsteoTestSupport", "MallocCounter"]),
+        .testTarget(name: "OsteoPharmTests", dependencies: ["OsteoPharm", "OsteoModel", "OsteoODE", "OsteoCatalog", "OsteoTestSupport", "MallocCounter"]),
         .testTarget(name: "OsteoClinicalTests", dependencies: ["OsteoClinical"]),
         .testTarget(name: "QFracture2012Tests", dependencies: [.product(name: "QFracture2012", package: "QFracture2012")]),
         .testTarget(name: "OsteoCohortTests", dependencies: ["OsteoCohort", "OsteoSim", "OsteoModel", "OsteoODE",

@@ -37,10 +37,26 @@ public struct Scenario: Sendable, Equatable {
         public var regimen: GlucocorticoidRegimen
     }
 
+    /// A chronic inflammatory disease: its preset, its own activity (without the scenario's
+    /// anti-inflammatory treatments) from `startDay`, and changes over time (flares, remission).
     public struct Inflammation: Sendable, Equatable {
+        /// A change of activity from `from` (with `to`: back to the base activity then).
+        public struct Change: Sendable, Equatable {
+            public var from: Double
+            public var to: Double?
+            public var input: ActivityInput
+            /// The field path (for error messages).
+            public var field: String
+        }
         public var disease: String
         public var crpMgPerL: Double?
         public var das28: Double?
+        /// The base activity as given (default: the preset's typical active disease, `level: high`).
+        public var input: ActivityInput = .level("high")
+        public var inputField: String = "inflammation"
+        /// Onset (negative = before day 0: run in from the healthy state).
+        public var startDay: Double = 0
+        public var changes: [Change] = []
     }
 
     /// A treatment: a drug and its regimen (from the explicit fields or the regimen grammar,
