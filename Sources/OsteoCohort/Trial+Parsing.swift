@@ -15,9 +15,14 @@ extension Trial {
     public static let maxPatientsPerArm = 10_000_000
     public static let maxOutputTimes = 1_000
     public static let maxArms = 50
-    /// Default solver tolerance scale of a trial (docs/file-formats.md, "Trial file"; the accuracy check is
-    /// `osteosim-bench trial-accuracy`).
-    public static let defaultToleranceScale = 100.0
+    /// Most patients of a trial (all arms).
+    public static let maxPatients = 10_000_000
+    /// Default solver tolerance scale of a trial whose endpoints are all BMD changes or T-scores
+    /// (docs/file-formats.md, "Trial file"; the accuracy check is `osteosim-bench trial`): their largest error is
+    /// below 2e-3 of the between-patient SD there. Other endpoints (bone markers, drug concentrations) move faster
+    /// and are solved with `simulate`'s tolerances (scale 1) unless the file says otherwise.
+    public static let defaultToleranceScale = 1000.0
+    static func isBMDColumn(_ c: String) -> Bool { c.hasSuffix("_bmd_change_pct") || c.hasSuffix("_t_score") || c.hasSuffix("_bmd_rel") }
     public static let toleranceScaleRange: ClosedRange<Double> = 1...1000
 
     public static func load(path: String) throws(InputError) -> Trial {
@@ -102,7 +107,7 @@ extension Trial {
             : (Design(rawValue: try designNode.choice(Design.allCases.map(\.rawValue))) ?? .parallel)
 
         let solverNode = field("solver")
-        var toleranceScale = defaultToleranceScale
+        var toleranceScale: Double?
         if !solverNode.isNull {
             let sm = try solverNode.mapping(allowed: ["tolerance_scale"])
             let t = solverNode.field("tolerance_scale", in: sm)
@@ -120,6 +125,10 @@ extension Trial {
             throw armsNode.error("expected a mapping of arm names to scenario sections", accepted: "e.g. 'placebo: {}' and 'denosumab: {treatments: [...]}'")
         }
         guard armsDict.count <= maxArms else { throw armsNode.error("\(armsDict.count) arms, more than the limit of \(maxArms)") }
+        guard patientsPerArm * armsDict.count <= maxPatients else {
+            throw nNode.error("\(patientsPerArm) patients in each of \(armsDict.count) arms is more than the limit of \(maxPatients) patients per trial",
+                              accepted: "at most \(maxPatients / armsDict.count) per arm with \(armsDict.count) arms (or shard the trial into several)")
+        }
         var order = keyOrder(text: text, key: "arms").filter { armsDict[$0] != nil }
         if Set(order) != Set(armsDict.keys) { order = armsDict.keys.sorted() }
         for armName in order {
@@ -209,7 +218,8 @@ extension Trial {
         }
         return Trial(name: name, file: file, text: text, seed: UInt64(seedInt), patientsPerArm: patientsPerArm, durationDays: duration,
                      outputEveryDays: every, design: design, population: population, arms: arms, referenceArm: reference,
-                     endpoints: endpoints, columns: columns, toleranceScale: toleranceScale)
+                     endpoints: endpoints, columns: columns,
+                     toleranceScale: toleranceScale ?? (endpoints.allSatisfy(isBMDColumn) ? defaultToleranceScale : 1))
     }
 
     /// `common:` or one arm: scenario sections, parsed by the scenario parser with the trial's duration and a

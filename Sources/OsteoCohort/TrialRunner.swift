@@ -52,6 +52,10 @@ public enum TrialRunner {
             }
         }
         let path = storePath(o.output)
+        if o.resume && fm.fileExists(atPath: path) && TrialStore.isEmptyDatabase(path: path) {
+            // Killed while creating the store: nothing was stored yet; start afresh.
+            for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: path + suffix) }
+        }
         guard fm.fileExists(atPath: path) else {
             return try TrialStore.create(path: path, info: TrialStore.info(of: trial, shard: o.shard))
         }
@@ -72,35 +76,38 @@ public enum TrialRunner {
     /// Runs (or resumes) the shard and writes the summary files into the output directory.
     public static func run(_ trial: Trial, options o: TrialRunOptions) async throws(TrialError) -> TrialRunReport {
         let store = try prepareStore(trial, o)
-        let stored = try store.storedIDs()
-        var done = Set(stored)
+        let stored = try store.storedIDs()   // ascending
         let total = trial.patientCount
-        var todo: [Int] = []
-        todo.reserveCapacity(o.shard.size(of: total) - done.count)
-        var id = o.shard.index - 1
-        while id < total {
-            if !done.contains(id) { todo.append(id) }
-            id += o.shard.count
-        }
-        done = []
+        let toSimulate = o.shard.size(of: total) - stored.count
         let simulator = TrialSimulator(trial: trial)
         let start = Date()
-        var progress = Progress(total: todo.count, enabled: o.progress, alreadyStored: stored.count)
-        let chunks = stride(from: 0, to: todo.count, by: o.chunk).map { Array(todo[$0..<min($0 + o.chunk, todo.count)]) }
+        var progress = Progress(total: toSimulate, enabled: o.progress, alreadyStored: stored.count)
+        // The ids still to simulate, generated chunk by chunk (the shard's ids in order, skipping stored ones), so
+        // no list of the whole cohort is ever built.
+        var nextID = o.shard.index - 1
+        var storedAt = 0
+        func nextChunk() -> [Int] {
+            var ids: [Int] = []
+            while ids.count < o.chunk && nextID < total {
+                while storedAt < stored.count && stored[storedAt] < nextID { storedAt += 1 }
+                if storedAt >= stored.count || stored[storedAt] != nextID { ids.append(nextID) }
+                nextID += o.shard.count
+            }
+            return ids
+        }
         do {
             try await withThrowingTaskGroup(of: [PatientOutcome].self) { group in
-                var next = 0
-                func add() {
-                    guard next < chunks.count else { return }
-                    let ids = chunks[next]
-                    next += 1
+                func add() -> Bool {
+                    let ids = nextChunk()
+                    guard !ids.isEmpty else { return false }
                     group.addTask { ids.map { simulator.simulate(id: $0) } }
+                    return true
                 }
-                for _ in 0..<min(o.threads, chunks.count) { add() }
+                for _ in 0..<o.threads where !add() { break }
                 while let batch = try await group.next() {
                     try store.write(batch)
                     progress.advance(by: batch.count)
-                    add()
+                    _ = add()
                 }
             }
         } catch let e as TrialError {
@@ -110,7 +117,7 @@ public enum TrialRunner {
         }
         progress.finish()
         let summary = try writeSummary(store, to: o.output)
-        return TrialRunReport(simulated: todo.count, alreadyStored: stored.count, seconds: Date().timeIntervalSince(start), summary: summary)
+        return TrialRunReport(simulated: toSimulate, alreadyStored: stored.count, seconds: Date().timeIntervalSince(start), summary: summary)
     }
 
     /// Blocks the calling (non-async) thread until the run ends.

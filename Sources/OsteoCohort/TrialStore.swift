@@ -137,6 +137,15 @@ public final class TrialStore: Sendable {
         }
     }
 
+    /// True when the file at `path` is an SQLite database without any table: a run killed while it created the
+    /// store (schema and meta are one transaction) leaves that, and a resumed run starts it afresh. Anything else
+    /// (a store, or a file that is not one) is left to ``open(path:readOnly:)`` to accept or refuse.
+    public static func isEmptyDatabase(path: String) -> Bool {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size == 0 { return true }
+        guard let db = try? DatabaseQueue(path: path, configuration: configuration(readOnly: true)) else { return false }
+        return (try? db.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'") }) == 0
+    }
+
     /// Opens an existing store and reads what it holds.
     public static func open(path: String, readOnly: Bool = false) throws(TrialError) -> TrialStore {
         guard FileManager.default.fileExists(atPath: path) else { throw .usage("\(path): no such file") }

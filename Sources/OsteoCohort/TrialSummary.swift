@@ -64,7 +64,8 @@ public struct TrialSummary: Sendable {
                 let failed = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM patients WHERE arm = ? AND status = 'failed'", arguments: [a]) ?? 0
                 let list = try Row.fetchAll(db, sql: "SELECT id, reason FROM patients WHERE arm = ? AND status = 'failed' ORDER BY id LIMIT ?",
                                             arguments: [a, maxListedFailures]).map { (id: $0["id"] as Int, reason: ($0["reason"] as String?) ?? "") }
-                let expectedInShard = (0..<info.patientsPerArm).filter { info.merged || info.shard.contains(a * info.patientsPerArm + $0) }.count
+                var expectedInShard = info.merged ? info.patientsPerArm : 0
+                if !info.merged { for m in 0..<info.patientsPerArm where info.shard.contains(a * info.patientsPerArm + m) { expectedInShard += 1 } }
                 arms.append(ArmCount(arm: name, patients: expectedInShard, simulated: ok, failed: failed, failures: list))
             }
             let totalSteps = try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(steps), 0) FROM patients") ?? 0

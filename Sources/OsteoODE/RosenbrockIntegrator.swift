@@ -276,10 +276,14 @@ public final class RosenbrockIntegrator {
         let autonomous = self.autonomous
         // W = I/(hγ) − J, factorised.
         let diag = 1 / (h * gamma)
-        for idx in 0..<(n * n) { W[idx] = -J[idx] }
-        for i in 0..<n { W[i * n + i] += diag }
-        stats.luDecompositions += 1
         var sparse = ws.sparse
+        if let kernel = sparse {
+            kernel.assemble(W, J, diag)   // only the entries the sparse factorisation reads
+        } else {
+            for idx in 0..<(n * n) { W[idx] = -J[idx] }
+            for i in 0..<n { W[i * n + i] += diag }
+        }
+        stats.luDecompositions += 1
         if let kernel = sparse, kernel.factor(W) != nil {
             // A pivot failed its check: this step factorises densely, with partial pivoting.
             stats.sparseFallbacks += 1

@@ -34,6 +34,8 @@ public struct SparseLUPlan: Sendable, Equatable {
     let bStart: [Int32]
     let bRows: [Int32]
     let bOffsets: [Int32]
+    /// Dense offsets of every entry of L + U (the entries factorisation and solves read).
+    let fill: [Int32]
 
     /// - Parameter pattern: `pattern[j]` = the rows column j may touch (the diagonal is always included).
     public init(dimension n: Int, pattern: [[Int]]) {
@@ -91,7 +93,8 @@ public struct SparseLUPlan: Sendable, Equatable {
             }
             bStart.append(Int32(bRows.count))
         }
-        for i in 0..<n * n where f[i] { entries += 1 }
+        var fill: [Int32] = []
+        for i in 0..<n { for j in 0..<n where f[i * n + j] { fill.append(Int32(j * n + i)); entries += 1 } }
         self.dimension = n
         self.order = order
         self.factorEntries = entries
@@ -99,6 +102,7 @@ public struct SparseLUPlan: Sendable, Equatable {
         self.lStart = lStart; self.lOffsets = lOffsets; self.lRows = lRows
         self.uStart = uStart; self.uOffsets = uOffsets; self.uBases = uBases
         self.bStart = bStart; self.bRows = bRows; self.bOffsets = bOffsets
+        self.fill = fill
     }
 
 }
@@ -109,14 +113,15 @@ public struct SparseLUPlan: Sendable, Equatable {
     let n: Int
     let threshold: Double
     let buffer: UnsafeMutablePointer<Int>
-    let order, diagonal, lStart, lOffsets, lRows, uStart, uOffsets, uBases, bStart, bRows, bOffsets: UnsafeMutablePointer<Int>
+    let order, diagonal, lStart, lOffsets, lRows, uStart, uOffsets, uBases, bStart, bRows, bOffsets, fill: UnsafeMutablePointer<Int>
+    let fillCount: Int
 
     init(_ plan: SparseLUPlan) {
         n = plan.dimension
         threshold = SparseLUPlan.pivotThreshold
         let parts: [[Int]] = [plan.order, plan.diagonal.map(Int.init), plan.lStart.map(Int.init), plan.lOffsets.map(Int.init),
                               plan.lRows.map(Int.init), plan.uStart.map(Int.init), plan.uOffsets.map(Int.init), plan.uBases.map(Int.init),
-                              plan.bStart.map(Int.init), plan.bRows.map(Int.init), plan.bOffsets.map(Int.init)]
+                              plan.bStart.map(Int.init), plan.bRows.map(Int.init), plan.bOffsets.map(Int.init), plan.fill.map(Int.init)]
         let total = parts.reduce(0) { $0 + $1.count }
         buffer = UnsafeMutablePointer<Int>.allocate(capacity: max(total, 1))
         var pointers: [UnsafeMutablePointer<Int>] = []
@@ -128,13 +133,21 @@ public struct SparseLUPlan: Sendable, Equatable {
         }
         order = pointers[0]; diagonal = pointers[1]; lStart = pointers[2]; lOffsets = pointers[3]; lRows = pointers[4]
         uStart = pointers[5]; uOffsets = pointers[6]; uBases = pointers[7]; bStart = pointers[8]; bRows = pointers[9]; bOffsets = pointers[10]
+        fill = pointers[11]
+        fillCount = plan.fill.count
+    }
+
+    /// W = I·diag − J on the entries of L + U only (the others are never read).
+    func assemble(_ w: UnsafeMutablePointer<Double>, _ j: UnsafePointer<Double>, _ diag: Double) {
+        for e in 0..<fillCount { let o = fill[e]; w[o] = -j[o] }
+        for k in 0..<n { w[diagonal[k]] += diag }
     }
 
     deinit { buffer.deallocate() }
 
     /// Factorises `w` in place (L below, U above the diagonal in the pivot order; the diagonal holds 1/U_kk).
     /// Returns the original index of the first pivot that failed the check (zero, non-finite or too small for its
-    /// column), or nil. Entries outside the fill pattern must be zero and are not read.
+    /// column), or nil. Entries outside the fill pattern are not read (``assemble(_:_:_:)`` writes the others).
     func factor(_ w: UnsafeMutablePointer<Double>) -> Int? {
         for k in 0..<n {
             let d = diagonal[k]

@@ -159,6 +159,24 @@ import Testing
         await #expect(throws: TrialError.self) { _ = try await TrialRunner.run(other, options: TrialRunOptions(output: partial, resume: true)) }
     }
 
+    /// A run killed while it created the store leaves an empty database: --resume starts afresh; a file that is not
+    /// a store is refused, not overwritten.
+    @Test func resumeAfterAnInterruptedCreation() async throws {
+        let t = try Self.trial()
+        let dir = Self.tempDir("empty")
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        FileManager.default.createFile(atPath: TrialRunner.storePath(dir), contents: Data())
+        let r = try await TrialRunner.run(t, options: TrialRunOptions(output: dir, resume: true))
+        #expect(r.simulated == t.patientCount)
+        let other = Self.tempDir("foreign")
+        defer { try? FileManager.default.removeItem(atPath: other) }
+        try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: true)
+        try "not a database".write(toFile: TrialRunner.storePath(other), atomically: true, encoding: .utf8)
+        await #expect(throws: TrialError.self) { _ = try await TrialRunner.run(t, options: TrialRunOptions(output: other, resume: true)) }
+        #expect(try String(contentsOfFile: TrialRunner.storePath(other), encoding: .utf8) == "not a database")
+    }
+
     @Test func failedPatientsAreRecordedWithTheReason() async throws {
         // trabecular_turnover's accepted range is 0.1 to 0.4 per year around 0.25: a CV of 1 sends many outside.
         let t = try Self.trial(Self.small.replacingOccurrences(of: "trabecular_turnover: {cv: 0.15}", with: "trabecular_turnover: {cv: 1}"))
