@@ -6,6 +6,7 @@ import PackageDescription
 //   OsteoCatalog (ids shared by all: drugs, glucocorticoids, diseases; no dependencies)
 //   OsteoODE  <-  OsteoTestProblems  <-  osteosim-bench
 //   OsteoClinical, QFracture2012 (LGPL-3.0-or-later)  <-  OsteoSim
+//   OsteoSim, GRDB  <-  OsteoCohort (trials)  <-  osteosim, osteosim-bench
 // QFracture2012 is a local package (Packages/QFracture2012) whose dynamic product the executables load as a
 // shared library (LGPL); see docs/file-formats.md and Tests/OsteoSimTests/CLITests.swift (sharedQFracture).
 // OsteoClinical never imports the ODE code.
@@ -28,6 +29,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.0"),
         .package(path: "Packages/QFracture2012"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        // The trial store (results.sqlite); links the system SQLite (Debian: libsqlite3-dev).
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .target(name: "OsteoODE"),
@@ -45,14 +48,23 @@ let package = Package(
             ],
             resources: [.copy("Resources")]
         ),
+        // Virtual cohorts and in-silico trials: populations, arms, the SQLite store, shards, summaries.
+        .target(
+            name: "OsteoCohort",
+            dependencies: [
+                "OsteoSim", "OsteoModel", "OsteoODE", "OsteoPharm",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .executableTarget(
             name: "osteosim",
-            dependencies: ["OsteoSim", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["OsteoSim", "OsteoCohort", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "osteosim-bench",
             dependencies: [
-                "OsteoODE", "OsteoTestProblems", "OsteoSim",
+                "OsteoODE", "OsteoTestProblems", "OsteoSim", "OsteoCohort",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,9 +78,11 @@ let package = Package(
         .target(name: "OsteoTestSupport", dependencies: ["OsteoODE", "OsteoModel"], path: "Tests/Support"),
         .testTarget(name: "OsteoODETests", dependencies: ["OsteoODE", "OsteoTestProblems", "MallocCounter", "OsteoTestSupport"]),
         .testTarget(name: "OsteoModelTests", dependencies: ["OsteoModel", "OsteoODE", "OsteoTestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "OsteoPharmTests", dependencies: ["OsteoPharm", "OsteoModel", "OsteoODE", "OsteoTestSupport", "MallocCounter"]),
+        .testTarget(name: "OsteoPharmTests", dependencies: ["OsteoPharm", "OsteoModel", "OsteoODE", "OsteoCatalog", "OsteoTestSupport", "MallocCounter"]),
         .testTarget(name: "OsteoClinicalTests", dependencies: ["OsteoClinical"]),
         .testTarget(name: "QFracture2012Tests", dependencies: [.product(name: "QFracture2012", package: "QFracture2012")]),
+        .testTarget(name: "OsteoCohortTests", dependencies: ["OsteoCohort", "OsteoSim", "OsteoModel", "OsteoODE",
+                                                            .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "OsteoSimTests", dependencies: ["OsteoSim", "OsteoPharm", "OsteoModel", "OsteoCatalog", "OsteoTestSupport",
                                                          .product(name: "PropertyBased", package: "swift-property-based")]),
     ],

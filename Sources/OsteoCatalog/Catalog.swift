@@ -20,7 +20,7 @@ public enum DrugID: String, Sendable, CaseIterable, Codable {
     /// The route used when a scenario names none.
     public var usualRoute: String {
         switch self {
-        case .zoledronicAcid, .infliximab: "iv"
+        case .zoledronicAcid, .infliximab, .tocilizumab: "iv"
         case .denosumab, .teriparatide, .abaloparatide, .romosozumab, .adalimumab, .etanercept, .anakinra: "sc"
         default: "oral"
         }
@@ -66,7 +66,7 @@ extension GlucocorticoidDrug {
     ]
 }
 
-/// Disease ids (scenario `inflammation:` and patient `conditions:`).
+/// Disease ids (scenario `inflammation:`; all but `low_grade_inflammation` are also patient `conditions:`).
 public enum DiseaseID: String, Sendable, CaseIterable, Codable {
     case rheumatoidArthritis = "rheumatoid_arthritis"
     case systemicLupusErythematosus = "systemic_lupus_erythematosus"
@@ -77,4 +77,7 @@ public enum DiseaseID: String, Sendable, CaseIterable, Codable {
     case periodontitis
     case cysticFibrosis = "cystic_fibrosis"
     case ankylosingSpondylitis = "ankylosing_spondylitis"
+    /// Low-grade systemic inflammation without a named disease (a raised hsCRP in otherwise healthy
+    /// people; scenario presets only).
+    case lowGradeInflammation = "low_grade_inflammation"
 }

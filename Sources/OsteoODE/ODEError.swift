@@ -46,6 +46,8 @@ public struct SolverStatistics: Sendable, Codable, Equatable {
     public var jacobianEvaluations = 0
     public var luDecompositions = 0
     public var linearSolves = 0
+    /// Steps whose sparse factorisation failed its pivot check and used the dense LU instead.
+    public var sparseFallbacks = 0
     public init() {}
 
     public static func += (a: inout SolverStatistics, b: SolverStatistics) {
@@ -55,6 +57,7 @@ public struct SolverStatistics: Sendable, Codable, Equatable {
         a.jacobianEvaluations += b.jacobianEvaluations
         a.luDecompositions += b.luDecompositions
         a.linearSolves += b.linearSolves
+        a.sparseFallbacks += b.sparseFallbacks
     }
 }
 
@@ -83,6 +86,23 @@ public enum RosenbrockMethod: String, Sendable, CaseIterable, Codable {
 }
 
 /// Integration settings.
+/// See ``SolverOptions/restartStep``.
+public enum RestartStep: Sendable, Equatable { case keep, estimate }
+
+/// See ``SolverOptions/controllerExponents``.
+public struct ControllerExponents: Sendable, Equatable {
+    public var beta1: Double
+    public var beta2: Double
+    public init(beta1: Double, beta2: Double) { self.beta1 = beta1; self.beta2 = beta2 }
+}
+
+/// See ``SolverOptions/linearSolver``.
+public enum LinearSolver: Sendable, Equatable {
+    case dense
+    case sparse
+    case sparsePlan(SparseLUPlan)
+}
+
 public struct SolverOptions: Sendable {
     public var method: RosenbrockMethod = .rodas5P
     public var relativeTolerance: Double = 1e-6
@@ -100,6 +120,17 @@ public struct SolverOptions: Sendable {
     public var maxRatio: Double = 10
     /// false = constant steps of `initialStep` with no error control (for convergence studies).
     public var adaptive: Bool = true
+    /// How the Rosenbrock matrix is factorised: dense LU with partial pivoting (the default), or a static sparse
+    /// LU over the system's Jacobian pattern (``ODESystem/jacobianPattern``; dense when it has none), either
+    /// planned when the integrator starts or given ready-made (shared by many solves of one structure).
+    public var linearSolver: LinearSolver = .dense
+    /// After a jump (a dose) or a switch: keep the step proposed before it (the default; the error control then
+    /// shortens it), or estimate a new starting step from the state after the jump (Hairer & Wanner's algorithm,
+    /// as at the start), which avoids a run of rejected steps when a dose starts a fast transient.
+    public var restartStep: RestartStep = .keep
+    /// PI step-size controller exponents (β₁, β₂) in h_new = h · err^−β₁ · err_old^β₂; nil = (0.7, 0.4)/(q + 1)
+    /// for an embedded order q (Gustafsson 1991, as in Hairer & Wanner II, IV.2).
+    public var controllerExponents: ControllerExponents?
 
     public init(method: RosenbrockMethod = .rodas5P, rtol: Double = 1e-6, atol: Double = 1e-8) {
         self.method = method

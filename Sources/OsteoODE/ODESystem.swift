@@ -40,6 +40,9 @@ public protocol ODESystem {
     /// Applies a system-defined jump (``RosenbrockIntegrator/Jump/system(tag:amount:)``) to the
     /// state `y` at time `t`. Must not allocate.
     func applyJump(tag: Int, amount: Double, t: Double, y: UnsafeMutablePointer<Double>)
+    /// The rows each Jacobian column may touch (`pattern[j]`), for a sparse factorisation
+    /// (``SolverOptions/linearSolver``); nil = unknown (dense).
+    var jacobianPattern: [[Int]]? { get }
 }
 
 extension ODESystem {
@@ -48,6 +51,7 @@ extension ODESystem {
     public func timeDerivative(t: Double, y: UnsafePointer<Double>, into dT: UnsafeMutablePointer<Double>, scratch: JacobianScratch) -> Bool { false }
     public var jacobianKind: JacobianKind { .finiteDifference }
     public func applyJump(tag: Int, amount: Double, t: Double, y: UnsafeMutablePointer<Double>) {}
+    public var jacobianPattern: [[Int]]? { nil }
 }
 
 /// A system whose right-hand side is written once, generically over ``ODEScalar``; its exact

@@ -61,11 +61,20 @@ public final class RosenbrockIntegrator {
                 throw .invalidInput("per-component relative tolerances: \(r.count) given for \(n) components, each must be positive")
             }
         }
-        self.ws = Workspace(n: n, tableau: tableau, atol: options.absoluteTolerance, rtol: options.relativeTolerance, rtols: options.relativeTolerances)
+        var plan: SparseLUPlan?
+        switch options.linearSolver {
+        case .dense: plan = nil
+        case .sparse: plan = system.jacobianPattern.map { SparseLUPlan(dimension: n, pattern: $0) }
+        case .sparsePlan(let p):
+            guard p.dimension == n else { throw .invalidInput("the sparse LU plan has dimension \(p.dimension); the system has \(n)") }
+            plan = p
+        }
+        self.ws = Workspace(n: n, tableau: tableau, atol: options.absoluteTolerance, rtol: options.relativeTolerance, rtols: options.relativeTolerances,
+                            sparse: plan)
         self.gamma = tableau.gamma
         let k = Double(tableau.embeddedOrder + 1)
-        self.beta1 = 0.7 / k
-        self.beta2 = 0.4 / k
+        self.beta1 = options.controllerExponents?.beta1 ?? 0.7 / k
+        self.beta2 = options.controllerExponents?.beta2 ?? 0.4 / k
         self.autonomous = system.isAutonomous
         for i in 0..<n { ws.uprev[i] = y0[i] }
         stepProposal = options.initialStep
@@ -103,6 +112,7 @@ public final class RosenbrockIntegrator {
         derivativesCurrent = false
         errOld = 1e-4
         lastRejected = false
+        if options.restartStep == .estimate { stepProposal = nil }
     }
 
     /// Integrates from the current time to `tEnd` exactly, writing the state at every save time
@@ -266,10 +276,22 @@ public final class RosenbrockIntegrator {
         let autonomous = self.autonomous
         // W = I/(hγ) − J, factorised.
         let diag = 1 / (h * gamma)
-        for idx in 0..<(n * n) { W[idx] = -J[idx] }
-        for i in 0..<n { W[i * n + i] += diag }
+        var sparse = ws.sparse
+        if let kernel = sparse {
+            kernel.assemble(W, J, diag)   // only the entries the sparse factorisation reads
+        } else {
+            for idx in 0..<(n * n) { W[idx] = -J[idx] }
+            for i in 0..<n { W[i * n + i] += diag }
+        }
         stats.luDecompositions += 1
-        if let col = DenseLU.factor(W, n: n, pivots: pivots) { return .singular(col) }
+        if let kernel = sparse, kernel.factor(W) != nil {
+            // A pivot failed its check: this step factorises densely, with partial pivoting.
+            stats.sparseFallbacks += 1
+            sparse = nil
+            for idx in 0..<(n * n) { W[idx] = -J[idx] }
+            for i in 0..<n { W[i * n + i] += diag }
+        }
+        if sparse == nil, let col = DenseLU.factor(W, n: n, pivots: pivots) { return .singular(col) }
         let uprev = ws.uprev
         let U = ws.stage
         let r = ws.rhs
@@ -311,7 +333,7 @@ public final class RosenbrockIntegrator {
                 let hd = h * dCoef[i]
                 for q in 0..<n { r[q] += csum[q] + hd * dT[q] }
             }
-            DenseLU.solve(W, n: n, pivots: pivots, r)
+            if let kernel = sparse { kernel.solve(W, r) } else { DenseLU.solve(W, n: n, pivots: pivots, r) }
             for q in 0..<n { ki[q] = r[q] }
         }
         stats.rhsEvaluations += rhsCount
@@ -431,6 +453,6 @@ public final class RosenbrockIntegrator {
         } else {
             h1 = Double.pow(0.01 / dmax, 1 / Double(tableau.order + 1))
         }
-        return Swift.min(100 * h0, h1, span, options.maxStep)
+        return Swift.min(Swift.min(100 * h0, h1), Swift.min(span, options.maxStep))   // no variadic min: it allocates (restarts call this in the step loop)
     }
 }

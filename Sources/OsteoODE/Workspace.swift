@@ -34,12 +34,15 @@
     let reusesFirstF: [Bool]
     /// Stage i evaluates f where stage i−1 did (same a row and node): reuse that value.
     let reusesPreviousF: [Bool]
+    /// The static sparse LU of W, when the options ask for it and the system has a pattern.
+    let sparse: SparseLUKernel?
     // Jacobian scratch lent to systems
     let dualScratch: UnsafeMutablePointer<Dual>
     let doubleScratch: UnsafeMutablePointer<Double>
 
-    init(n: Int, tableau tb: RosenbrockTableau, atol: AbsoluteTolerance, rtol: Double, rtols: [Double]?) {
+    init(n: Int, tableau tb: RosenbrockTableau, atol: AbsoluteTolerance, rtol: Double, rtols: [Double]?, sparse: SparseLUPlan? = nil) {
         self.n = n
+        self.sparse = sparse.map(SparseLUKernel.init)
         let s = tb.stages
         self.stages = s
         self.denseRows = tb.H.count

@@ -19,6 +19,10 @@ import OsteoODE
 ///     osteoclast apoptosis       × (1 − I_oc·H(E))               longer osteoclast life (modest; Weinstein 2002)
 ///     gut calcium absorption     × (1 − I_gut·H(E))              (Reid 1997)
 ///     calcium input              − u_renal·H(E) mmol/day         more renal calcium loss (Reid 1997)
+///
+/// and, coupled to the inflammation layer (``Mediator/diseaseActivity``), their anti-inflammatory
+/// action, with its own (lower) potency: disease activity × (1 − I_ai·E^m/(EC50_ai^m + E^m)). Without
+/// an inflammatory disease in the scenario nothing reads it.
 public struct GlucocorticoidComponent: GenericComponent {
     public struct Parameters: ParameterSet {
         public var ec50 = 9.0
@@ -37,6 +41,9 @@ public struct GlucocorticoidComponent: GenericComponent {
         public var osteoclastApoptosisInhibition = 0.15
         public var gutAbsorptionInhibition = 0.3
         public var renalCalciumLoss = 1.0
+        public var antiInflammatoryMaximum = 0.7
+        public var antiInflammatoryEC50 = 2.5
+        public var antiInflammatoryHill = 1.0
         public init() {}
 
         public static let table: [ParameterRow<Parameters>] = [
@@ -56,6 +63,9 @@ public struct GlucocorticoidComponent: GenericComponent {
             ParameterRow("gc_osteoclast_apoptosis_inhibition", \.osteoclastApoptosisInhibition, "-", "maximal fall in osteoclast apoptosis (longer life)", "assumed (modest: murine Weinstein 2002, none in human culture)", range: 0...0.9),
             ParameterRow("gc_gut_absorption_inhibition", \.gutAbsorptionInhibition, "-", "maximal fall in gut calcium absorption", "assumed (Reid 1997 review)", range: 0...0.9),
             ParameterRow("gc_renal_calcium_loss", \.renalCalciumLoss, "mmol/day", "maximal extra urinary calcium", "assumed (Reid 1997 review)", range: 0...10),
+            ParameterRow("gc_anti_inflammatory_max", \.antiInflammatoryMaximum, "-", "maximal fall in inflammatory disease activity (anti-inflammatory action, read by the inflammation layer)", "assumed: prednisone ≈ 8 mg/day alone lowered DAS28-ESR 5.1 → 2.7 in 6 weeks in new RA (Adv Rheumatol 2021, retrospective); the response partly fades after months (Arthritis Res Ther 2012 review), which is not modelled", range: 0...0.95),
+            ParameterRow("gc_anti_inflammatory_ec50", \.antiInflammatoryEC50, "mg/day PEQ", "exposure of half the maximal anti-inflammatory action", "assumed (low doses, 5–7.5 mg/day, are clearly anti-inflammatory in RA while bone effects need more: EC50 well below gc_ec50)", range: 0.1...100),
+            ParameterRow("gc_anti_inflammatory_hill", \.antiInflammatoryHill, "-", "steepness of the anti-inflammatory action", "assumed", range: 0.5...5),
         ]
     }
 
@@ -109,6 +119,8 @@ public struct GlucocorticoidComponent: GenericComponent {
         effects.scale(.osteoclastApoptosis, by: 1.0 - p.osteoclastApoptosisInhibition * h)
         effects.scale(.gutCalciumAbsorption, by: 1.0 - p.gutAbsorptionInhibition * h)
         effects.add(.calcium, -1.0 * p.renalCalciumLoss * h)
+        let em = S.pow(ODEScalarSoft.nonNegative(e), p.antiInflammatoryHill)
+        effects.scale(.diseaseActivity, by: 1.0 - p.antiInflammatoryMaximum * em / (em + Double.pow(p.antiInflammatoryEC50, p.antiInflammatoryHill)))
     }
 }
 

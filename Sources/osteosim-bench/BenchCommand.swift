@@ -6,7 +6,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "osteosim-bench",
         abstract: "Solver test set and scenario timings (use a release build: swift build -c release).",
-        subcommands: [TestsetCommand.self, ScenarioBenchCommand.self, StepCostCommand.self])
+        subcommands: [TestsetCommand.self, ScenarioBenchCommand.self, StepCostCommand.self, TrialBenchCommand.self])
 }
 
 /// Median wall time (seconds) of `repeat` calls, on a monotonic clock.

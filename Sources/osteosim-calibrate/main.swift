@@ -33,6 +33,10 @@ if args.first == "fracture" {
     FractureCalibration.fit()
     exit(0)
 }
+if args.first == "inflammation" {
+    InflammationCalibration.calibrate()
+    exit(0)
+}
 if args.first == "gc" {
     GlucocorticoidCalibration.turnoverHinges = args.contains("turnover")
     _ = GlucocorticoidCalibration.calibrate()

@@ -18,7 +18,7 @@ struct OsteoSimCommand: ParsableCommand {
         written); 2 bad input or bad command-line usage. File formats, limits and exit codes: \(OsteoSimInfo.fileFormatsDoc).
         """,
         version: OsteoSimInfo.version,
-        subcommands: [DemoCommand.self, SimulateCommand.self, AssessCommand.self, ValidateCommand.self, ParametersCommand.self, LeversCommand.self]
+        subcommands: [DemoCommand.self, SimulateCommand.self, AssessCommand.self, ValidateCommand.self, ParametersCommand.self, LeversCommand.self, TrialCommand.self]
     )
 
     /// Runs the command line with the project's exit statuses (PRODUCT.md): usage errors exit 2 (not

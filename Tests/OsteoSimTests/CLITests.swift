@@ -35,7 +35,7 @@ import Foundation
         ("examples/bad/negative-dose.yaml", "glucocorticoids[0].dose"),
         ("examples/bad/dose-without-unit.yaml", "glucocorticoids[0].dose"),
         ("examples/bad/non-numeric-age.yaml", "patient.age"),
-        ("examples/prednisone-alendronate.yaml", "inflammation"),
+        ("examples/bad/das28-for-copd.yaml", "inflammation.das28"),
         ("examples/no-such-file.yaml", "no-such-file.yaml"),
     ])
     func badInputExits2(file: String, field: String) throws {

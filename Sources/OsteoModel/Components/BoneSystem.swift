@@ -17,6 +17,9 @@ public struct BoneSystem: ODESystem, Sendable {
     public let components: [any ModelComponent]
     /// `offsets[i]` is the index of component i's first compartment.
     public let offsets: [Int]
+    /// The order the components are evaluated in: those that read ``Mediator`` signals last, so
+    /// every writer has run (state order is unchanged).
+    let evaluationOrder: [Int]
     public let dimension: Int
     /// Baseline search only: the drives' clock stands still (the baseline sets it to the run's start).
     package let clockFrozen: Bool
@@ -45,6 +48,7 @@ public struct BoneSystem: ODESystem, Sendable {
             n += c.compartments.count
         }
         self.offsets = offsets
+        self.evaluationOrder = components.indices.filter { !components[$0].readsMediators } + components.indices.filter { components[$0].readsMediators }
         self.dimension = n
         self.clockFrozen = clockFrozen
         self.holdMatrix = holdMatrix
@@ -102,6 +106,11 @@ public struct BoneSystem: ODESystem, Sendable {
     /// The core's time dependence (age, menopause) runs through its clock state, so the system
     /// is autonomous unless a component reads t itself.
     public var isAutonomous: Bool { !components.contains { $0.usesTime } }
+
+    /// The Jacobian's pattern (from ``coloring``), for a sparse factorisation.
+    public var jacobianPattern: [[Int]]? {
+        (0..<dimension).map { j in Array(coloring.rows[coloring.rowStart[j]..<coloring.rowStart[j + 1]]) }
+    }
     public var jacobianKind: JacobianKind { .dual }
 
     /// Index of the component with this id, or nil.
@@ -119,7 +128,8 @@ public struct BoneSystem: ODESystem, Sendable {
                                 call: (any ModelComponent, S, UnsafePointer<S>, UnsafeMutablePointer<S>, CoreSignals<S>, inout Effects<S>) -> Void) {
         let signals = core.signals(x: y)
         var effects = Effects<S>()
-        for i in 0..<components.count {
+        for k in 0..<evaluationOrder.count {   // by index: iterating the array itself allocates in debug builds
+            let i = evaluationOrder[k]
             let o = offsets[i]
             call(components[i], t, y + o, dy + o, signals, &effects)
         }

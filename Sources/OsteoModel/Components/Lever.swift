@@ -43,17 +43,17 @@ public enum Lever: String, CaseIterable, Sendable, Codable {
     public var actedOnBy: String {
         switch self {
         case .osteoblastCommitment: "glucocorticoids, inflammation (DKK1), PTH signalling, Wnt"
-        case .osteoblastDifferentiation: "glucocorticoids, TNF-α"
-        case .osteoblastApoptosis: "glucocorticoids, TNF-α, PTH signalling"
-        case .osteoclastApoptosis: "bisphosphonates (raise), glucocorticoids (lower)"
-        case .ranklProduction: "glucocorticoids, IL-6, IL-1β, TNF-α, PGE2, menopause"
-        case .ranklAvailability: "denosumab"
-        case .opgProduction: "glucocorticoids (lower), Wnt"
+        case .osteoblastDifferentiation: "glucocorticoids"
+        case .osteoblastApoptosis: "glucocorticoids, nitric oxide (inflammation), PTH signalling"
+        case .osteoclastApoptosis: "bisphosphonates (raise), glucocorticoids and TNF-α/IL-1β (lower)"
+        case .ranklProduction: "glucocorticoids, TNF-α, IL-1β, IL-6, PGE2 (inflammation), icariin (lower), menopause"
+        case .ranklAvailability: "denosumab, TNF-α priming of precursors (inflammation)"
+        case .opgProduction: "glucocorticoids (lower), IL-1β and icariin (raise), Wnt"
         case .osteocyteApoptosis: "glucocorticoids, disuse"
-        case .sostExpression: "glucocorticoids, PTH, disuse"
+        case .sostExpression: "glucocorticoids, TNF-α (inflammation), PTH"
         case .sclerostinActivity: "romosozumab"
-        case .gutCalciumAbsorption: "glucocorticoids (lower), calcium and vitamin D, active vitamin D (raise)"
-        case .mechanicalLoading: "immobility, disease (RA), bed rest"
+        case .gutCalciumAbsorption: "glucocorticoids, malabsorption and vitamin D deficiency (disease presets) (lower), calcium and vitamin D, active vitamin D (raise)"
+        case .mechanicalLoading: "immobility, bed rest, disease disuse (inflammation presets: RA, COPD, …)"
         case .menopauseDrive: "raloxifene and other estrogen agonists on bone (lower)"
         }
     }
@@ -122,8 +122,31 @@ public enum CoreInput: String, CaseIterable, Sendable {
     case pthrAgonistSustained = "pthr_agonist_sustained"
 }
 
+/// A signal between components that the core never reads: anti-inflammatory drugs (and
+/// glucocorticoids) write it, the inflammation layer (`OsteoPharm.InflammationComponent`) reads it.
+/// Each is a fraction that starts at 1 and *multiplies*, like a lever (1 = untouched; a TNF
+/// blocker neutralising 90% of TNF-α writes 0.1). Components that read mediators are evaluated
+/// after every other component (``ModelComponent/readsMediators``), so the value they read is
+/// complete.
+public enum Mediator: String, CaseIterable, Sendable {
+    /// Fraction of TNF-α signalling left (neutralised by adalimumab, infliximab, etanercept).
+    case tnfAlpha = "tnf_alpha"
+    /// Fraction of IL-1 receptor signalling left (blocked by anakinra).
+    case interleukin1 = "il1"
+    /// Fraction of IL-6 receptor signalling left (blocked by tocilizumab).
+    case interleukin6 = "il6"
+    /// Fraction of COX-2 (prostaglandin E2) activity left (inhibited by celecoxib).
+    case cox2
+    /// Fraction of nitric-oxide-synthase activity left (NOS inhibitors, experimental).
+    case nitricOxideSynthase = "nos"
+    /// Fraction of the disease's intrinsic inflammatory activity left under disease control
+    /// (methotrexate, the anti-inflammatory action of glucocorticoids).
+    case diseaseActivity = "disease_activity"
+}
+
 /// What the components do to the core at one instant, over the solver's scalar (so dual numbers
-/// carry the drug→bone terms into the Jacobian).
+/// carry the drug→bone terms into the Jacobian), and the ``Mediator`` signals components pass to
+/// the inflammation layer (which the core ignores).
 ///
 /// **The one combination rule** (and the only code that applies it): lever values start at 1
 /// and *multiply* (two components that each halve RANKL availability give 0.25); inputs start
@@ -147,6 +170,12 @@ public struct Effects<S: ODEScalar>: Sendable {
     @usableFromInline var _calciumInput = S(0)
     @usableFromInline var _pthrAgonist = S(0)
     @usableFromInline var _pthrAgonistSustained = S(0)
+    @usableFromInline var _tnfAlpha = S(1)
+    @usableFromInline var _interleukin1 = S(1)
+    @usableFromInline var _interleukin6 = S(1)
+    @usableFromInline var _cox2 = S(1)
+    @usableFromInline var _nitricOxideSynthase = S(1)
+    @usableFromInline var _diseaseActivity = S(1)
 
     @inlinable public var osteoblastCommitment: S { _osteoblastCommitment }
     @inlinable public var osteoblastDifferentiation: S { _osteoblastDifferentiation }
@@ -197,6 +226,31 @@ public struct Effects<S: ODEScalar>: Sendable {
         case .calcium: _calciumInput += amount
         case .pthrAgonist: _pthrAgonist += amount
         case .pthrAgonistSustained: _pthrAgonistSustained += amount
+        }
+    }
+
+    /// Multiplies a mediator signal by `factor` (fractions multiply, as levers do).
+    @inlinable public mutating func scale(_ mediator: Mediator, by factor: S) {
+        switch mediator {
+        case .tnfAlpha: _tnfAlpha *= factor
+        case .interleukin1: _interleukin1 *= factor
+        case .interleukin6: _interleukin6 *= factor
+        case .cox2: _cox2 *= factor
+        case .nitricOxideSynthase: _nitricOxideSynthase *= factor
+        case .diseaseActivity: _diseaseActivity *= factor
+        }
+    }
+
+    /// The current value of a mediator signal (complete only for a component that
+    /// ``ModelComponent/readsMediators``).
+    @inlinable public subscript(mediator: Mediator) -> S {
+        switch mediator {
+        case .tnfAlpha: _tnfAlpha
+        case .interleukin1: _interleukin1
+        case .interleukin6: _interleukin6
+        case .cox2: _cox2
+        case .nitricOxideSynthase: _nitricOxideSynthase
+        case .diseaseActivity: _diseaseActivity
         }
     }
 

@@ -134,6 +134,9 @@ public protocol ModelComponent: ComponentDescription {
     /// Whether the right-hand side reads `t` itself (then the system is not autonomous and the
     /// solver evaluates ∂f/∂t). Components are driven by events and states, so default false.
     var usesTime: Bool { get }
+    /// Whether the right-hand side reads ``Mediator`` signals from `effects`; such components are
+    /// evaluated after all others (default false).
+    var readsMediators: Bool { get }
     /// A copy with the parameter named `name` overridden (names from ``parameterInfo``).
     func setting(_ name: String, to value: Double) throws(ParameterError) -> any ModelComponent
 }
@@ -147,6 +150,7 @@ extension ModelComponent {
     public var coreSignallingRelativeTolerance: Double? { nil }
     public func pth1rPulse(dose amount: Double, route: Route) -> PTH1RPulse? { nil }
     public func pulseTaken(_ outcome: PTH1RPulseOutcome, dose amount: Double, route: Route, x: UnsafeMutablePointer<Double>) {}
+    public var readsMediators: Bool { false }
     public func receive(dose amount: Double, route: Route, x: UnsafeMutablePointer<Double>, core: CoreSignals<Double>) {
         if let target = doseTarget(route: route) { x[target.compartment] += amount }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import OsteoCatalog
 import OsteoModel
 import OsteoPharm
 
@@ -30,9 +31,25 @@ public enum ModelInfo {
         for d in ActiveVitaminDComponent.Drug.allCases {
             sections.append(("Active vitamin D: \(d.rawValue) (OsteoPharm.ActiveVitaminDComponent)", ActiveVitaminDComponent(d).parameterInfo))
         }
+        sections += inflammationSections
         sections.append(("Fracture relative risk (OsteoSim.FractureRisk)", FractureRiskParameters().info(component: "fracture_risk")))
         sections.append(("PTH-input test component `test_pth` (not a drug)", TestPTHComponent().parameterInfo))
         return sections
+    }
+
+    /// The inflammation layer, its disease presets and the anti-inflammatory drugs.
+    static var inflammationSections: [(title: String, rows: [ParameterInfo])] {
+        var out: [(title: String, rows: [ParameterInfo])] = [
+            ("Inflammation layer (OsteoPharm.InflammationComponent)", InflammationComponent.Parameters().info(component: "inflammation"))]
+        for d in DiseaseID.allCases { out.append(("Disease preset: \(d.rawValue) (OsteoPharm.DiseasePreset)", DiseasePreset(d).parameterInfo)) }
+        for d in AntiTNFComponent.Drug.allCases { out.append(("TNF blocker: \(d.rawValue) (OsteoPharm.AntiTNFComponent)", AntiTNFComponent(d).parameterInfo)) }
+        out.append(("Anakinra (OsteoPharm.AnakinraComponent)", AnakinraComponent().parameterInfo))
+        out.append(("Tocilizumab (OsteoPharm.TocilizumabComponent)", TocilizumabComponent().parameterInfo))
+        out.append(("Celecoxib (OsteoPharm.CelecoxibComponent)", CelecoxibComponent().parameterInfo))
+        for d in ExposurePoolComponent.Drug.allCases {
+            out.append(((d.isExperimental ? "EXPERIMENTAL lever: " : "") + "\(d.rawValue) (OsteoPharm.ExposurePoolComponent)", ExposurePoolComponent(d).parameterInfo))
+        }
+        return out
     }
 
     public static var allParameters: [ParameterInfo] { parameterSections.flatMap(\.rows) }

@@ -137,19 +137,69 @@ extension Scenario {
                                     startDay: start, stopDay: stop, regimen: regimen)
     }
 
+    /// `inflammation:` — `disease` (required), the disease's own activity as one of `crp`, `das28`
+    /// (rheumatoid arthritis) or `level` (a word or a number 0–6; default `high`), `start`
+    /// (onset; negative = before day 0), and `activity:` changes `{from, to?, crp | das28 | level}`.
     static func parseInflammation(_ node: InputNode) throws(InputError) -> Inflammation {
-        let m = try node.mapping(allowed: ["disease", "crp", "das28"])
+        let m = try node.mapping(allowed: ["disease", "crp", "das28", "level", "start", "activity"])
         let dNode = node.field("disease", in: m)
         if dNode.isNull { throw dNode.error("required", accepted: diseaseIDs.joined(separator: ", ")) }
         let disease = try dNode.choice(diseaseIDs)
-        let crpNode = node.field("crp", in: m), dasNode = node.field("das28", in: m)
-        let crp: Double? = crpNode.isNull ? nil : try Quantity.mgPerLitre(crpNode)
-        var das: Double?
-        if !dasNode.isNull {
-            guard disease == "rheumatoid_arthritis" else { throw dasNode.error("das28 applies to rheumatoid_arthritis only") }
-            das = try dasNode.number(in: 0...10)
+        let startNode = node.field("start", in: m)
+        let start = startNode.isNull ? 0 : try Quantity.days(startNode, allowNegative: true)
+        var inf = Inflammation(disease: disease, crpMgPerL: nil, das28: nil, startDay: start)
+        if let (input, field) = try parseActivityInput(node, m, disease: disease, allowPair: true) {
+            inf.input = input
+            inf.inputField = field
+            if case .crp(let c) = input { inf.crpMgPerL = c }
+            if case .das28(let d) = input { inf.das28 = d }
+            if case .das28AndCRP(let d, let c) = input { inf.das28 = d; inf.crpMgPerL = c }
         }
-        return Inflammation(disease: disease, crpMgPerL: crp, das28: das)
+        let actNode = node.field("activity", in: m)
+        if !actNode.isNull {
+            for item in try actNode.items() {
+                let im = try item.mapping(allowed: ["from", "to", "crp", "das28", "level"])
+                let fromNode = item.field("from", in: im), toNode = item.field("to", in: im)
+                if fromNode.isNull { throw fromNode.error("required", accepted: "the time the change starts, e.g. '6 months'") }
+                let from = try Quantity.days(fromNode, allowNegative: true)
+                if from < start { throw fromNode.error("the change starts before the disease's start (\(Quantity.formatted(start)) days)") }
+                let to: Double? = toNode.isNull ? nil : try Quantity.days(toNode, allowNegative: true)
+                if let to, to <= from { throw toNode.error("'to' must come after 'from'") }
+                guard let (input, field) = try parseActivityInput(item, im, disease: disease) else {
+                    throw item.error("an activity change needs one of crp, das28, level", accepted: "e.g. {from: 6 months, crp: 5 mg/L} or {from: 9 months, to: 11 months, level: severe}")
+                }
+                inf.changes.append(Inflammation.Change(from: from, to: to, input: input, field: field))
+            }
+        }
+        return inf
+    }
+
+    /// One of `crp`, `das28`, `level` (at most one), or nil if none is given.
+    /// With `allowPair` (the onset activity of rheumatoid arthritis) `das28` and `crp` may come
+    /// together: DAS28 sets the activity, CRP the systemic inflammation per unit of activity.
+    static func parseActivityInput(_ node: InputNode, _ m: [String: Any], disease: String, allowPair: Bool = false) throws(InputError) -> (ActivityInput, String)? {
+        let crpNode = node.field("crp", in: m), dasNode = node.field("das28", in: m), levelNode = node.field("level", in: m)
+        if allowPair, disease == "rheumatoid_arthritis", !crpNode.isNull, !dasNode.isNull, levelNode.isNull {
+            return (.das28AndCRP(das28: try dasNode.number(in: 0...9.4), crp: try Quantity.mgPerLitre(crpNode)), dasNode.path)
+        }
+        let given = [crpNode, dasNode, levelNode].filter { !$0.isNull }
+        if given.count > 1 {
+            throw given[1].error("give one of crp, das28, level, not several", accepted: allowPair && disease == "rheumatoid_arthritis"
+                                 ? "crp, das28, level, or das28 with crp (DAS28 sets the activity, CRP the systemic inflammation)" : "crp, das28 (rheumatoid arthritis) or level")
+        }
+        if !crpNode.isNull {
+            let c = try Quantity.mgPerLitre(crpNode)
+            return (.crp(c), crpNode.path)
+        }
+        if !dasNode.isNull {
+            guard disease == "rheumatoid_arthritis" else { throw dasNode.error("das28 applies to rheumatoid_arthritis only", accepted: "crp or level for this disease") }
+            return (.das28(try dasNode.number(in: 0...9.4)), dasNode.path)
+        }
+        if !levelNode.isNull {
+            if levelNode.value is String { return (.level(try levelNode.choice(Activity.levelNames)), levelNode.path) }
+            return (.value(try levelNode.number(in: 0...Activity.maximum)), levelNode.path)
+        }
+        return nil
     }
 
     static func parseTreatment(_ node: InputNode) throws(InputError) -> Treatment {

@@ -11,6 +11,17 @@ public struct Scenario: Sendable, Equatable {
         public var totalHipTScore: Double?
         public var egfr: Double?
         public var yearsSinceMenopause: Double?
+
+        public init(sex: Sex, age: Double, menopausal: Bool, lumbarSpineTScore: Double? = nil, totalHipTScore: Double? = nil,
+                    egfr: Double? = nil, yearsSinceMenopause: Double? = nil) {
+            self.sex = sex
+            self.age = age
+            self.menopausal = menopausal
+            self.lumbarSpineTScore = lumbarSpineTScore
+            self.totalHipTScore = totalHipTScore
+            self.egfr = egfr
+            self.yearsSinceMenopause = yearsSinceMenopause
+        }
     }
 
     /// A glucocorticoid course, dose converted to prednisolone-equivalent.
@@ -26,10 +37,26 @@ public struct Scenario: Sendable, Equatable {
         public var regimen: GlucocorticoidRegimen
     }
 
+    /// A chronic inflammatory disease: its preset, its own activity (without the scenario's
+    /// anti-inflammatory treatments) from `startDay`, and changes over time (flares, remission).
     public struct Inflammation: Sendable, Equatable {
+        /// A change of activity from `from` (with `to`: back to the base activity then).
+        public struct Change: Sendable, Equatable {
+            public var from: Double
+            public var to: Double?
+            public var input: ActivityInput
+            /// The field path (for error messages).
+            public var field: String
+        }
         public var disease: String
         public var crpMgPerL: Double?
         public var das28: Double?
+        /// The base activity as given (default: the preset's typical active disease, `level: high`).
+        public var input: ActivityInput = .level("high")
+        public var inputField: String = "inflammation"
+        /// Onset (negative = before day 0: run in from the healthy state).
+        public var startDay: Double = 0
+        public var changes: [Change] = []
     }
 
     /// A treatment: a drug and its regimen (from the explicit fields or the regimen grammar,
@@ -58,6 +85,12 @@ public struct Scenario: Sendable, Equatable {
         public var name: String
         public var value: Double
         public var field: String
+
+        public init(name: String, value: Double, field: String) {
+            self.name = name
+            self.value = value
+            self.field = field
+        }
     }
 
     public var name: String?

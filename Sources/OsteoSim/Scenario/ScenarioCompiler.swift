@@ -1,3 +1,4 @@
+import OsteoCatalog
 import OsteoModel
 import OsteoODE
 import OsteoPharm
@@ -9,7 +10,6 @@ public enum ScenarioCompiler {
     /// - Parameter runInFrom: start the run here (≤ the scenario's own earliest exposure), so a
     ///   counterfactual shares the factual run's starting state.
     public static func compile(_ s: Scenario, extraDays: [Double] = [], runInFrom: Double? = nil) throws(InputError) -> BoneProblem {
-        try refuseUnmodelled(s)
         // Core parameters first; other names go to the components below.
         var coreParameters = BoneModelParameters()
         var pending: [Scenario.ParameterOverride] = []
@@ -54,13 +54,16 @@ public enum ScenarioCompiler {
         }
         // Glucocorticoid parameters are applied with that component below, when the scenario has courses.
         let gcNames: Set<String> = s.glucocorticoids.isEmpty ? [] : Set(GlucocorticoidComponent().parameterInfo.map(\.name))
-        for o in pending where !gcNames.contains(o.name) {
+        // Inflammation parameters (the layer's and the disease preset's) likewise.
+        let disease = s.inflammation.flatMap { DiseaseID(rawValue: $0.disease) }
+        let inflammationNames: Set<String> = disease.map { Set(InflammationComponent(disease: $0).parameterInfo.map(\.name)) } ?? []
+        for o in pending where !gcNames.contains(o.name) && !inflammationNames.contains(o.name) {
             guard let i = components.firstIndex(where: { $0.parameterInfo.contains { $0.name == o.name } }) else {
                 let all = core.parameterInfo.map(\.name) + components.flatMap { $0.parameterInfo.map(\.name) }
                 let guess = ClosestName.find(o.name, among: all)
                 throw InputError(file: s.file, field: o.field,
                                  problem: "unknown parameter '\(o.name)'" + (guess.map { " (did you mean '\($0)'?)" } ?? ""),
-                                 accepted: "the names `osteosim parameters` lists (a drug's parameters apply when it is given)")
+                                 accepted: "the names `osteosim parameters` lists (a drug's parameters apply when it is given, a disease preset's with that disease)")
             }
             do { components[i] = try components[i].setting(o.name, to: o.value) } catch {
                 throw InputError(file: s.file, field: o.field, problem: error.description, accepted: nil)
@@ -78,6 +81,48 @@ public enum ScenarioCompiler {
             }
             gcIndex = components.count
             components.append(gc)
+        }
+        // Inflammation: one component for the disease; its held activity drive is set at the
+        // onset and at every change (it reads the drugs' mediator signals, so it is evaluated last).
+        var inflammation: (index: Int, course: InflammationCourse)?
+        if let inf = s.inflammation, let disease {
+            var c = InflammationComponent(disease: disease)
+            for o in pending where inflammationNames.contains(o.name) {
+                do {
+                    guard let next = try c.setting(o.name, to: o.value) as? InflammationComponent else { continue }
+                    c = next
+                } catch {
+                    throw InputError(file: s.file, field: o.field, problem: error.description, accepted: nil)
+                }
+            }
+            func activity(_ input: ActivityInput, _ field: String) throws(InputError) -> Double {
+                do { return try Activity.value(of: input, preset: c.preset, crpFloor: c.parameters.crpFloor) } catch {
+                    throw InputError(file: s.file, field: field, problem: error.problem, accepted: error.accepted)
+                }
+            }
+            let base = try activity(inf.input, inf.inputField)
+            if case .das28AndCRP(_, let crp) = inf.input {
+                // The patient's own systemic inflammation per unit of activity.
+                let name = "\(c.preset.prefix)_reference_crp"
+                if let o = s.parameters.first(where: { $0.name == name }) {
+                    throw InputError(file: s.file, field: o.field, problem: "give either \(name) or crp together with das28, not both", accepted: "remove one")
+                }
+                guard base > 0 else {
+                    throw InputError(file: s.file, field: "inflammation.crp", problem: "CRP together with DAS28 needs a DAS28 above \(Activity.das28AtZero) (activity above 0)", accepted: "crp alone, or das28 above \(Activity.das28AtZero)")
+                }
+                let floor = c.parameters.crpFloor
+                let reference = floor + (crp - floor) / base
+                do throws(ParameterError) {
+                    guard let next = try c.setting(name, to: reference) as? InflammationComponent else { throw ParameterError.unknown(name: name, suggestion: nil) }
+                    c = next
+                } catch {
+                    throw InputError(file: s.file, field: "inflammation.crp", problem: "CRP \(crp) mg/L at DAS28 \(Activity.das28(activity: base)) means a systemic inflammation the model does not accept (\(error.description))", accepted: nil)
+                }
+            }
+            var steps: [InflammationCourse.Step] = []
+            for ch in inf.changes { steps.append(InflammationCourse.Step(from: ch.from, to: ch.to, activity: try activity(ch.input, ch.field))) }
+            inflammation = (components.count, InflammationCourse(disease: disease, startDay: inf.startDay, baseActivity: base, steps: steps))
+            components.append(c)
         }
         let perturbations = s.perturbations.isEmpty ? nil : PerturbationComponent(s.perturbations)
         if let perturbations { components.append(perturbations) }
@@ -100,6 +145,16 @@ public enum ScenarioCompiler {
                 Discontinuity(time: $0.time, jumps: [.set(component: rate, value: $0.peqMgPerDay)])
             }
         }
+        if let (ci, course) = inflammation {
+            let drive = system.stateIndex(component: ci, compartment: InflammationComponent.drive)
+            let present = system.stateIndex(component: ci, compartment: InflammationComponent.present)
+            earliest = min(earliest, course.startDay)
+            for (k, step) in course.driveSteps(until: s.durationDays).enumerated() {
+                // The first breakpoint is the onset: the disease is present from then on.
+                events.append(Discontinuity(time: step.time, jumps: k == 0 ? [.set(component: drive, value: step.activity), .set(component: present, value: 1)]
+                                                                        : [.set(component: drive, value: step.activity)]))
+            }
+        }
         if let perturbations {
             let ci = components.count - 1
             earliest = min(earliest, s.perturbations.map(\.startDay).min() ?? 0)
@@ -111,12 +166,4 @@ public enum ScenarioCompiler {
         return BoneProblem(system: system, startDay: min(earliest, runInFrom ?? 0), durationDays: s.durationDays, outputDays: days, events: events)
     }
 
-    /// Sections whose physiology is not in the model yet are refused, never ignored.
-    static func refuseUnmodelled(_ s: Scenario) throws(InputError) {
-        let later = "remove this section to simulate without it"
-        if s.inflammation != nil {
-            throw InputError(file: s.file, field: "inflammation",
-                             problem: "not modelled yet: the inflammation layer arrives in a later release", accepted: later)
-        }
-    }
 }

@@ -1,3 +1,4 @@
+import OsteoCatalog
 import OsteoModel
 import OsteoPharm
 import OsteoODE
@@ -48,12 +49,16 @@ public enum SimulationRunner {
             columns.append("total_hip_t_score")
             data.append(th.map { TScoreReference.totalHip(s.patient.sex).tScore(baseline: t0, changePct: $0) })
         }
-        if !s.glucocorticoids.isEmpty {
-            // Relative to the same patient without glucocorticoids: the counterfactual run.
+        if !s.glucocorticoids.isEmpty || s.inflammation != nil {
+            // Relative to the same patient without glucocorticoids and without the disease: the
+            // counterfactual run (treatments stay; without the disease the anti-inflammatory
+            // drugs act on nothing).
             var without = s
             without.glucocorticoids = []
-            let gcNames = Set(GlucocorticoidComponent().parameterInfo.map(\.name))
-            without.parameters = s.parameters.filter { !gcNames.contains($0.name) }
+            without.inflammation = nil
+            var removed = Set(GlucocorticoidComponent().parameterInfo.map(\.name))
+            if let d = s.inflammation.flatMap({ DiseaseID(rawValue: $0.disease) }) { removed.formUnion(InflammationComponent(disease: d).parameterInfo.map(\.name)) }
+            without.parameters = s.parameters.filter { !removed.contains($0.name) }
             let base: BoneSimulationResult
             // The same run-in start, so both runs leave the same state; BMD is compared in absolute
             // terms (not each against its own day 0), so a chronic user's earlier loss counts.
@@ -61,11 +66,13 @@ public enum SimulationRunner {
                 throw .input(e)
             } catch let e as ODEError { throw .solver(e) } catch { throw .solver(.invalidInput("\(error)")) }
             func col(_ r: BoneSimulationResult, _ n: String) -> [Double] { r.column(n) ?? [] }
+            // Without glucocorticoids the BMD-independent dose term is 1 (exposure 0).
+            let exposure = result.column("gc_risk_exposure_mg_day") ?? [Double](repeating: 0, count: result.days.count)
             let rr = FractureRisk.relativeRisks(
                 sex: s.patient.sex, spineTScore: s.patient.lumbarSpineTScore, hipTScore: s.patient.totalHipTScore,
                 spineWith: col(result, "lumbar_spine_bmd_rel"), spineWithout: col(base, "lumbar_spine_bmd_rel"),
                 hipWith: col(result, "total_hip_bmd_rel"), hipWithout: col(base, "total_hip_bmd_rel"),
-                exposure: col(result, "gc_risk_exposure_mg_day"))
+                exposure: exposure)
             columns += FractureRisk.columns
             data += rr
         }

@@ -20,6 +20,9 @@ public struct ValidationCase: Sendable {
         public var difference: [String]?
         /// For a change within one arm: simulated = value(day) − value(fromDay).
         public var fromDay: Double?
+        /// For a population mixture: simulated = Σ weight·value(arm) / Σ weight (arms standing for
+        /// the trial's subgroups, e.g. by sex and menopause).
+        public var mixture: [(arm: String, weight: Double)]?
         public var label: String?
         /// What is read from the output: the value at `day` (default), or a statistic over the
         /// window [`from_day`, `day`] (PK endpoints: Cmax, tmax, a two-point half-life).
@@ -80,7 +83,7 @@ extension ValidationCase {
         let armNames = arms.map(\.0)
         var endpoints: [Endpoint] = []
         for e in try root.field("endpoints", in: m).items() {
-            let em = try e.mapping(allowed: ["output", "day", "from_day", "published", "spread", "tolerance", "arm", "difference", "label",
+            let em = try e.mapping(allowed: ["output", "day", "from_day", "published", "spread", "tolerance", "arm", "difference", "mixture", "label",
                                                   "statistic", "bound"])
             var spread: Spread?
             let sNode = e.field("spread", in: em)
@@ -95,6 +98,19 @@ extension ValidationCase {
                 let names = try diffNode.items().map { (n) throws(InputError) in try n.choice(armNames) }
                 guard names.count == 2 else { throw diffNode.error("a difference names two arms") }
                 diff = names
+            }
+            var mixture: [(arm: String, weight: Double)]?
+            let mixNode = e.field("mixture", in: em)
+            if !mixNode.isNull {
+                guard let dict = mixNode.value as? [String: Any], !dict.isEmpty else {
+                    throw mixNode.error("expected a mapping of arm names to weights", accepted: "e.g. {women: 0.8, men: 0.2}")
+                }
+                mixture = try dict.keys.sorted().map { (k) throws(InputError) in
+                    guard armNames.contains(k) else { throw mixNode.error("no arm named '\(k)'", accepted: armNames.joined(separator: ", ")) }
+                    return (k, try mixNode.field(k, in: dict).number(in: 0...1000))
+                }
+                if !(mixture?.contains { $0.weight > 0 } ?? false) { throw mixNode.error("the weights must not all be 0") }
+                if !diffNode.isNull || !armNode.isNull { throw mixNode.error("give one of arm, difference, mixture") }
             }
             let tol = try e.field("tolerance", in: em).number()
             guard tol >= 0 else { throw e.field("tolerance", in: em).error("must be >= 0") }
@@ -114,9 +130,12 @@ extension ValidationCase {
             if statistic != .value, statistic != .bmdRelativeRisk, diff != nil {
                 throw statNode.error("a statistic is read within one arm, not from a difference", accepted: "arm")
             }
+            if statistic != .value, mixture != nil {
+                throw statNode.error("a statistic is read within one arm, not from a mixture", accepted: "arm")
+            }
             endpoints.append(Endpoint(output: try e.field("output", in: em).string(), day: day,
                                       published: try e.field("published", in: em).number(), spread: spread, tolerance: tol,
-                                      arm: arm, difference: diff, fromDay: fromDay,
+                                      arm: arm, difference: diff, fromDay: fromDay, mixture: mixture,
                                       label: e.field("label", in: em).isNull ? nil : try e.field("label", in: em).string(),
                                       statistic: statistic, bound: bound))
         }

@@ -54,7 +54,23 @@ public enum ValidationRunner {
             var simulated: Double?
             var note: String?
             var name = e.label ?? e.output
-            if let d = e.difference, e.statistic == .bmdRelativeRisk {
+            if let mix = e.mixture {
+                var sum = 0.0, weights = 0.0
+                for (arm, w) in mix {
+                    let (x, n) = value(arm, e.output, e.day)
+                    var vx = x
+                    if let from = e.fromDay, let end = x {
+                        let (start, ns) = value(arm, e.output, from)
+                        vx = start.map { end - $0 }
+                        if vx == nil { note = ns }
+                    }
+                    guard let vx else { note = note ?? n; sum = .nan; break }
+                    sum += w * vx
+                    weights += w
+                }
+                if sum.isFinite, weights > 0 { simulated = sum / weights }
+                if e.label == nil { name = "\(e.output) (mixture of \(mix.map(\.arm).joined(separator: ", ")))" }
+            } else if let d = e.difference, e.statistic == .bmdRelativeRisk {
                 let (a1, n1) = value(d[0], "lumbar_spine_bmd_rel", e.day), (b1, n2) = value(d[1], "lumbar_spine_bmd_rel", e.day)
                 let (a2, n3) = value(d[0], "total_hip_bmd_rel", e.day), (b2, n4) = value(d[1], "total_hip_bmd_rel", e.day)
                 if let a1, let b1, let a2, let b2, let patient = c.arms.first(where: { $0.name == d[0] })?.scenario.patient {

@@ -1,0 +1,147 @@
+import Foundation
+import OsteoModel
+import OsteoODE
+import OsteoSim
+
+/// What one patient's simulation gave: the values of the trial's columns at each output time (nil where the arm
+/// has no such column), or the reason it failed. Never silently dropped.
+public struct PatientOutcome: Sendable {
+    public var patient: VirtualPatient
+    /// `values[t][c]`: column c at output time t; empty when the simulation failed.
+    public var values: [[Double?]]
+    public var failure: String?
+    public var steps: Int
+    public var rejectedSteps: Int
+}
+
+/// Simulates trial patients: the arm's scenario with the patient's covariates and parameter values, compiled and
+/// solved with the trial's tolerances, sampled at the trial's output times only.
+public struct TrialSimulator: Sendable {
+    /// How trial patients are solved (the file sets the tolerance scale; the rest is fixed, and the benchmarks
+    /// vary it).
+    public struct Settings: Sendable, Equatable {
+        public var toleranceScale: Double
+        /// Static sparse LU of the Rosenbrock matrix (same results to rounding as the dense LU; faster).
+        public var sparseLinearAlgebra: Bool
+        /// A new starting step after each dose or switch (instead of the step before it).
+        public var estimateRestartStep: Bool
+        /// The elementary step-size controller h_new = h · err^(−1/(q+1)) (Hairer & Wanner I, II.4) instead of
+        /// `simulate`'s PI controller, whose memory term slows the regrowth of the step after each dose.
+        public var elementaryController: Bool
+        public var method: RosenbrockMethod
+        public init(toleranceScale: Double, sparseLinearAlgebra: Bool = true, estimateRestartStep: Bool = true,
+                    elementaryController: Bool = true, method: RosenbrockMethod = .rodas5P) {
+            self.toleranceScale = toleranceScale
+            self.sparseLinearAlgebra = sparseLinearAlgebra
+            self.estimateRestartStep = estimateRestartStep
+            self.elementaryController = elementaryController
+            self.method = method
+        }
+        /// `osteosim simulate`'s solver: its tolerances, dense LU, PI controller, Rodas5P.
+        public static let simulate = Settings(toleranceScale: 1, sparseLinearAlgebra: false, estimateRestartStep: false, elementaryController: false)
+    }
+    public let trial: Trial
+    public let settings: Settings
+    /// Per arm: the Jacobian colouring of the arm's representative system and the sparse LU planned for it, reused
+    /// for every patient whose system has the same colouring (only parameter values differ), planned anew otherwise.
+    let plans: [(coloring: JacobianColoring, plan: SparseLUPlan)?]
+
+    public init(trial: Trial, settings: Settings? = nil) {
+        self.trial = trial
+        let settings = settings ?? Settings(toleranceScale: trial.toleranceScale)
+        self.settings = settings
+        plans = trial.arms.map { arm in
+            guard settings.sparseLinearAlgebra, let system = try? ScenarioCompiler.compile(arm.scenario).system,
+                  let pattern = system.jacobianPattern else { return nil }
+            return (system.coloring, SparseLUPlan(dimension: system.dimension, pattern: pattern))
+        }
+    }
+
+    /// The scenario of one patient (what `osteosim simulate` would run for it, apart from the tolerances).
+    public func scenario(for p: VirtualPatient) -> Scenario {
+        var s = trial.arms[p.arm].scenario
+        let menopausal = p.sex == .female && (p.yearsSinceMenopause != nil || p.age >= 51)
+        s.patient = Scenario.Patient(sex: p.sex, age: p.age, menopausal: menopausal, lumbarSpineTScore: p.lumbarSpineTScore,
+                                     totalHipTScore: p.totalHipTScore, egfr: p.egfr, yearsSinceMenopause: p.yearsSinceMenopause)
+        if !p.parameters.isEmpty {
+            let varied = Set(p.parameters.map(\.name))
+            s.parameters = s.parameters.filter { !varied.contains($0.name) }
+                + p.parameters.map { Scenario.ParameterOverride(name: $0.name, value: $0.value, field: "population.variability.\($0.name)") }
+        }
+        return s
+    }
+
+    /// Solver options of a trial: every tolerance of the simulate defaults times the scale.
+    public static func options(_ base: SolverOptions, settings: Settings) -> SolverOptions {
+        var o = base
+        if settings.sparseLinearAlgebra { o.linearSolver = .sparse }
+        if settings.estimateRestartStep { o.restartStep = .estimate }
+        o.method = settings.method
+        if settings.elementaryController {
+            o.controllerExponents = ControllerExponents(beta1: 1 / Double(settings.method.tableau.embeddedOrder + 1), beta2: 0)
+        }
+        let scale = settings.toleranceScale
+        guard scale != 1 else { return o }
+        o.relativeTolerance = base.relativeTolerance * scale
+        o.relativeTolerances = base.relativeTolerances.map { $0.map { $0 * scale } }
+        switch base.absoluteTolerance {
+        case .scalar(let a): o.absoluteTolerance = .scalar(a * scale)
+        case .perComponent(let a): o.absoluteTolerance = .perComponent(a.map { $0 * scale })
+        }
+        return o
+    }
+
+    public func simulate(id: Int) -> PatientOutcome {
+        simulate(trial.patient(id: id))
+    }
+
+    public func simulate(_ p: VirtualPatient) -> PatientOutcome {
+        let s = scenario(for: p)
+        func failed(_ why: String, steps: Int = 0) -> PatientOutcome {
+            PatientOutcome(patient: p, values: [], failure: why, steps: steps, rejectedSteps: 0)
+        }
+        let compiled: BoneProblem
+        do { compiled = try ScenarioCompiler.compile(s) } catch { return failed(error.description) }
+        var options = Self.options(compiled.system.defaultOptions, settings: settings)
+        if let cached = plans[p.arm], cached.coloring == compiled.system.coloring { options.linearSolver = .sparsePlan(cached.plan) }
+        let problem = BoneProblem(system: compiled.system, startDay: compiled.startDay, durationDays: compiled.durationDays,
+                                  outputDays: compiled.outputDays, events: compiled.events, options: options)
+        let result: BoneSimulationResult
+        do { result = try problem.solve() } catch { return failed("simulation failed: \(error)") }
+        let days = trial.outputDays
+        var rowOf: [Int] = []
+        var j = 0
+        for d in days {
+            while j < result.days.count && result.days[j] < d - 1e-9 { j += 1 }
+            guard j < result.days.count, abs(result.days[j] - d) <= 1e-9 else { return failed("internal error: output day \(d) missing") }
+            rowOf.append(j)
+        }
+        var columnData: [[Double]?] = []
+        for c in trial.columns {
+            switch c {
+            case "lumbar_spine_t_score":
+                columnData.append(p.lumbarSpineTScore.flatMap { t0 in
+                    result.column("lumbar_spine_bmd_change_pct").map { $0.map { TScoreReference.lumbarSpine(p.sex).tScore(baseline: t0, changePct: $0) } }
+                })
+            case "total_hip_t_score":
+                columnData.append(p.totalHipTScore.flatMap { t0 in
+                    result.column("total_hip_bmd_change_pct").map { $0.map { TScoreReference.totalHip(p.sex).tScore(baseline: t0, changePct: $0) } }
+                })
+            default:
+                columnData.append(result.column(c))
+            }
+        }
+        var values: [[Double?]] = []
+        for r in rowOf {
+            var row: [Double?] = []
+            for col in columnData {
+                guard let col else { row.append(nil); continue }
+                let v = col[r]
+                guard v.isFinite else { return failed("a non-finite value at day \(result.days[r])", steps: result.statistics.steps) }
+                row.append(v)
+            }
+            values.append(row)
+        }
+        return PatientOutcome(patient: p, values: values, failure: nil, steps: result.statistics.steps, rejectedSteps: result.statistics.rejectedSteps)
+    }
+}
