@@ -137,19 +137,24 @@ public struct BoneCore: ComponentDescription {
         let sRel = secretion / k.secretion0
         dy[BoneState.pth.index] = p.kPTH * (p.pth0 * gland * sRel - pth) + L.pthInput
         dy[BoneState.glandCapacity.index] = p.kGland * (S.pow(sRel, p.glandExponent) - gland)
+        // PTH1R signal: endogenous PTH plus an exogenous agonist (PTH-equivalent) at the RG
+        // (transient, receptor/anabolic) and R0 (sustained: kidney, exchange, RANKL/OPG) arms;
+        // both equal x when no agonist is given.
         let x = pth / p.pth0
-        dy[BoneState.hydroxylase.index] = p.kHydroxylase * (S.pow(x, p.hydroxylasePTHExponent) - hyd)
+        let xr = x + L.pthrAgonist / p.pth0
+        let xs = x + L.pthrAgonistSustained / p.pth0
+        dy[BoneState.hydroxylase.index] = p.kHydroxylase * (S.pow(xs, p.hydroxylasePTHExponent) - hyd)
         dy[BoneState.calcitriol.index] = p.kCalcitriol * (p.calcitriol0 * hyd - d) + L.calcitriolInput
         dy[BoneState.gutAbsorption.index] = p.kGutAbsorption * (S.pow(d / p.calcitriol0, p.gutCalcitriolExponent) * L.gutCalciumAbsorption - gut)
         let absorbed = p.dietaryCalcium * p.fractionAbsorbed0 * gut
-        let urine = k.urine0 * S.pow(c, p.urineCalciumExponent) * S.pow(x, -p.urinePTHExponent)
+        let urine = k.urine0 * S.pow(c, p.urineCalciumExponent) * S.pow(xs, -p.urinePTHExponent)
         // Exchangeable bone calcium (P&R Q): equilibrates with ECF in hours; PTH shifts it to ECF.
-        let exchange = p.kExchange * p.exchangeableCalcium0 * (q / p.exchangeableCalcium0 * S.pow(x, p.exchangePTHExponent) - c)
+        let exchange = p.kExchange * p.exchangeableCalcium0 * (q / p.exchangeableCalcium0 * S.pow(xs, p.exchangePTHExponent) - c)
         dy[BoneState.exchangeableCalcium.index] = -1.0 * exchange
 
         // --- PTH1R: surface receptor with internalisation; anabolic programme needs strong fresh signal ---
-        dy[BoneState.pthrAvailable.index] = p.kPTHRRecycle * (1.0 - receptor) - p.kPTHRInternalise * x * receptor
-        let z = x * receptor / k.receptor0
+        dy[BoneState.pthrAvailable.index] = p.kPTHRRecycle * (1.0 - receptor) - p.kPTHRInternalise * xr * receptor
+        let z = xr * receptor / k.receptor0
         let zn = S.pow(z, p.pthAnabolicHill)
         let hillA = zn / (zn + Foundation_powV2(p.pthAnabolicK, p.pthAnabolicHill))
         dy[BoneState.pthrAnabolic.index] = p.kPTHAnabolic * (hillA - anabolic)
@@ -180,8 +185,8 @@ public struct BoneCore: ComponentDescription {
 
         // --- RANKL (osteocytes + lineage), OPG, precursors, osteoclasts ---
         // Sustained (un-desensitised) PTH raises RANKL and lowers OPG (the catabolic arm).
-        let pthAct = S.pow(x, p.pthRANKLExponent)
-        let pthRep = S.pow(x, -p.pthOPGExponent)
+        let pthAct = S.pow(xs, p.pthRANKLExponent)
+        let pthRep = S.pow(xs, -p.pthOPGExponent)
         let eta = p.apoptoticOsteocyteRANKL
         let osteocyteRANKL = ocy * (1.0 + eta * (L.osteocyteApoptosis - 1.0))
         let produced = menopause * L.ranklProduction * pthAct

@@ -71,13 +71,22 @@ public struct BoneProblem: Sendable {
     /// Baseline, integration between events, sampling, observables.
     public func solve() throws(ODEError) -> BoneSimulationResult {
         let y0 = try system.baselineState(at: startDay)
-        let sol = try ODESolver.solve(system, y0: y0, t0: startDay, tEnd: durationDays, saveAt: outputDays,
+        // Day 0, the reference of every "change" column, is the state just *before* any dose at
+        // day 0 (a PTH1R pulse moves core states at the dose): the baseline itself, or after a
+        // run-in the state at day 0 — an instant before it (1e-7 days) when a dose placed by a
+        // component falls on day 0.
+        let placedAtZero = events.contains { e in
+            e.time == 0 && e.jumps.contains { if case .system = $0 { return true } else { return false } }
+        }
+        let runIn = startDay < -1e-6 && placedAtZero
+        let sol = try ODESolver.solve(system, y0: y0, t0: startDay, tEnd: durationDays, saveAt: (runIn ? [-1e-7] : []) + outputDays,
                                       discontinuities: events, options: options)
-        let day0 = sol.state(at: 0)
-        let rows = (0..<sol.times.count).map { system.observe(sol.state(at: $0), day0: day0) }
+        let first = runIn ? 1 : 0
+        let day0 = startDay < -1e-6 ? sol.state(at: 0) : y0[...]
+        let rows = (first..<sol.times.count).map { system.observe(sol.state(at: $0), day0: day0) }
         let names = system.observables.map(\.name)
         let columns = names.indices.map { c in rows.map { $0[c] } }
-        return BoneSimulationResult(days: sol.times, columnNames: names, columns: columns, statistics: sol.statistics)
+        return BoneSimulationResult(days: Array(sol.times[first...]), columnNames: names, columns: columns, statistics: sol.statistics)
     }
 }
 

@@ -70,6 +70,9 @@ public enum DrugLibrary {
         case "risedronate": return (BisphosphonateComponent(.risedronate), .oral)
         case "ibandronate": return (BisphosphonateComponent(.ibandronate), .oral)
         case "zoledronic_acid": return (BisphosphonateComponent(.zoledronicAcid), .iv)
+        case "teriparatide": return (PTHAnalogueComponent(.teriparatide), .sc)
+        case "abaloparatide": return (PTHAnalogueComponent(.abaloparatide), .sc)
+        case "romosozumab": return (RomosozumabComponent(), .sc)
         case "adalimumab": return (AntiTNFComponent(.adalimumab), .sc)
         case "infliximab": return (AntiTNFComponent(.infliximab), .iv)
         case "etanercept": return (AntiTNFComponent(.etanercept), .sc)
@@ -88,6 +91,20 @@ public enum DrugLibrary {
         default:
             throw DoseError(drug: id, problem: "not modelled yet: the drug library arrives in a later release",
                             accepted: "remove the treatment to simulate without it")
+        }
+    }
+}
+
+extension DrugLibrary {
+    /// Warnings about a course that the model simulates as given but that leaves the label
+    /// (shown with the results, never a refusal): romosozumab beyond its 12 monthly doses.
+    public static func warnings(drug: String, doses: [Dose]) -> [String] {
+        switch drug {
+        case "romosozumab" where doses.count > RomosozumabComponent.maximumDoses:
+            return ["romosozumab: \(doses.count) doses given; the label limits treatment to \(RomosozumabComponent.maximumDoses) monthly doses "
+                    + "(Evenity), and the model's response beyond 12 months is not validated"]
+        default:
+            return []
         }
     }
 }

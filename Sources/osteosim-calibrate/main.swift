@@ -11,6 +11,12 @@ if args.first == "denosumab" {
     DenosumabCalibration.fit()
     exit(0)
 }
+if args.first == "pulsecompare" { PulseCompare.run(); exit(0) }
+if args.first == "pthspeed" { PTHSpeedExperiment.run(); exit(0) }
+if args.first == "anabolics" {
+    AnabolicCalibration.fit()
+    exit(0)
+}
 if args.first == "eldecalcitol" {
     EldecalcitolCalibration.fit()
     exit(0)

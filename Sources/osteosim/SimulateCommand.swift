@@ -52,6 +52,9 @@ struct SimulateCommand: ParsableCommand {
         } catch let e as SimulationError {
             throw CLI.fail(e.description, status: e.exitCode)
         }
+        // Warnings (a course beyond a drug's label) go to standard error in every format; JSON and
+        // text output also carry them.
+        for w in table.warnings { CLI.printError("warning: \(w)") }
         let text: String
         switch try Self.resolvedFormat(format, output: output) {
         case .csv: text = TableWriter.csv(table)

@@ -2,6 +2,7 @@ import Testing
 import Foundation
 import OsteoSim
 import OsteoModel
+import OsteoClinical
 
 @Suite struct DemoTests {
     @Test func embeddedPatientEqualsExampleFile() throws {
@@ -28,7 +29,14 @@ import OsteoModel
         let dmab = BMDProjection.option(.denosumab, for: report.file)
         let d12 = try #require(dmab.lumbarSpine12)
         #expect(d12 > ls12 + 2, "denosumab LS \(d12) vs untreated \(ls12)")
-        let table = ProjectionTable.render([untreated, dmab, BMDProjection.option(.teriparatide, for: report.file)])
-        #expect(table.contains("not simulated: this drug is not in the drug library yet"))
+        // Drug library II: teriparatide and abaloparatide rows are simulated too (issue 15), and gain
+        // on the untreated row by 24 months; no recommended option reads "not simulated".
+        for option in [OsteoporosisDrug.teriparatide, .abaloparatide] {
+            let row = BMDProjection.option(option, for: report.file)
+            let ls24 = try #require(row.lumbarSpine24, "\(option) not simulated: \(row.note)")
+            #expect(ls24 > (untreated.lumbarSpine24 ?? 0) + 2, "\(option) LS 24 mo \(ls24)")
+        }
+        let rows = DemoAssessment.recommendedDrugs(report).map { BMDProjection.option($0, for: report.file) }
+        #expect(!rows.isEmpty && rows.allSatisfy { !$0.note.contains("not simulated") }, "\(rows.map(\.note))")
     }
 }

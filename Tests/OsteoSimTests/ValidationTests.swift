@@ -63,6 +63,40 @@ import OsteoSim
         "zoledronic-acid-horizon-d14 morphometric vertebral fracture RR at 36 months",
         // The bisphosphonate plasma phase is quasi-steady: there is no plasma concentration.
         "zoledronic-acid-pk-d17 plasma terminal half-life (days; 146 h)",
+        // Drug library II (issue 15; docs/model.md, "Drugs"). The core's anabolic PTH1R programme
+        // saturates within each pulse at 20 µg (so 40 µg adds little, weekly 56.5 µg gives about a
+        // fifth of daily) and its spine response accelerates instead of decelerating (too little at
+        // 12–18 months and in the first months' P1NP, too much by 21 months).
+        "teriparatide-fpt-d18 20 µg: LS vs placebo at 21 months (points)",
+        "teriparatide-fpt-d18 20 µg: FN vs placebo at 21 months (points)",
+        "teriparatide-fpt-d18 40 − 20 µg LS at 21 months (points; dose ordering)",
+        "teriparatide-eurofors-markers-d20 P1NP at 1 month (%)",
+        "teriparatide-eurofors-markers-d20 P1NP at 6 months (%)",
+        "teriparatide-weekly-tower LS vs placebo at 72 weeks (points)",
+        "teriparatide-weekly-tower TH vs placebo at 72 weeks (points)",
+        "teriparatide-weekly-tower FN vs placebo at 72 weeks (points)",
+        "anabolics-vs-alendronate-d21 TPTD LS at 12 months (%)",
+        "teriparatide-vs-alendronate-giop-c1-c3 C1: TPTD LS at 18 months (%)",
+        "teriparatide-vs-alendronate-giop-c1-c3 C3: postmenopausal women, TPTD LS at 18 months (%)",
+        "teriparatide-vs-alendronate-giop-c1-c3 C3: premenopausal women, TPTD LS at 18 months (%)",
+        "teriparatide-vs-alendronate-giop-c1-c3 C3: men, TPTD LS at 18 months (%)",
+        "teriparatide-vs-alendronate-giop-c1-c3 C3: premenopausal women, TPTD − ALN LS (points; ordering)",
+        "teriparatide-vs-alendronate-giop-c1-c3 C2: TPTD − ALN LS at 36 months (points; ordering)",
+        // Alendronate barely acts in glucocorticoid users (the GC layer's low-turnover state; as in A4, C4).
+        "teriparatide-vs-alendronate-giop-c1-c3 C1: ALN LS at 18 months (%)",
+        "teriparatide-vs-alendronate-giop-c1-c3 C2: ALN LS at 36 months (%)",
+        "teriparatide-vs-alendronate-giop-c1-c3 C3: postmenopausal women, ALN LS at 18 months (%)",
+        "teriparatide-vs-alendronate-giop-c1-c3 C3: men, ALN LS at 18 months (%)",
+        // Hip/spine under anabolics is fixed near 0.5–0.57 by envelope composition (core limitation 5),
+        // so the hip gains too much where the spine fits (romosozumab TH; ACTIVE FN passes at the edge).
+        "anabolics-vs-alendronate-d21 ROMO TH at 12 months (%)",
+        "anabolics-vs-alendronate-d21 ROMO − ALN TH (points; ordering)",
+        "anabolics-vs-alendronate-d21 ROMO − TPTD LS (points; ordering)",
+        // Romosozumab's formation does not wane and resorption rises through coupling: the core's
+        // Wnt branch has no self-limiting feedback (docs/model.md, "Drugs").
+        "anabolics-vs-alendronate-d21 ROMO P1NP peak (day; about month 1)",
+        "anabolics-vs-alendronate-d21 ROMO P1NP at 9 months below baseline (%)",
+        "anabolics-vs-alendronate-d21 ROMO CTX at 12 months below baseline (%)",
         // Inflammation (docs/model.md, "Inflammation"). The E1 fit trades the two-year spine loss
         // (−5.4%, just short of the published 5.5–10%) against the 12-month targets.
         "inflammation-early-ra-e1 LS at 24 months, active disease (%)",

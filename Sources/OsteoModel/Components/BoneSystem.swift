@@ -1,3 +1,4 @@
+import Foundation
 import OsteoODE
 
 /// The assembled model: the core plus any set of add-on components, as one ODE system.
@@ -28,6 +29,9 @@ public struct BoneSystem: ODESystem, Sendable {
     /// (see ``sparsityPattern()``), coloured so that structurally independent columns share
     /// a dual slot.
     public let coloring: JacobianColoring
+    /// Scratch memory for PTH1R pulses taken at the dose, allocated once, only when a component
+    /// takes them (``ModelComponent/pth1rPulse(dose:route:)``); nil otherwise.
+    let pulseScratch: PulseScratch?
 
     public init(core: BoneCore, components: [any ModelComponent] = []) {
         self.init(core: core, components: components, clockFrozen: false, holdMatrix: false)
@@ -48,6 +52,8 @@ public struct BoneSystem: ODESystem, Sendable {
         self.dimension = n
         self.clockFrozen = clockFrozen
         self.holdMatrix = holdMatrix
+        self.pulseScratch = components.contains { $0.pth1rPulse(dose: 1, route: .sc) != nil }
+            ? PulseScratch(count: max(core.pulseScratchCount, n)) : nil
         if let coloring {
             self.coloring = coloring
         } else {
@@ -150,14 +156,34 @@ public struct BoneSystem: ODESystem, Sendable {
 
     /// The tag of a component-placed dose (``DoseTarget/placedByComponent``).
     public static func doseTag(component: Int, route: Route) -> Int {
-        component * Route.allCases.count + (Route.allCases.firstIndex(of: route) ?? 0)
+        component * Route.tagCount + route.tagIndex
     }
 
     public func applyJump(tag: Int, amount: Double, t: Double, y: UnsafeMutablePointer<Double>) {
-        let n = Route.allCases.count
-        let c = tag / n, r = Route.allCases[tag % n]
+        let n = Route.tagCount
+        let c = tag / n, r = Route(tagIndex: tag % n)
         guard c >= 0, c < components.count else { return }
-        components[c].receive(dose: amount, route: r, x: y + offsets[c], core: core.signals(x: UnsafePointer(y)))
+        let component = components[c]
+        if let pulse = component.pth1rPulse(dose: amount, route: r), let scratch = pulseScratch {
+            scratch.lock.lock()
+            defer { scratch.lock.unlock() }
+            let effects = combinedEffects(y: UnsafePointer(y), scratch: scratch.buffer)
+            let outcome = core.applyPTH1RPulse(pulse, y: y, effects: effects, scratch: scratch.buffer)
+            component.pulseTaken(outcome, dose: amount, route: r, x: y + offsets[c])
+            return
+        }
+        component.receive(dose: amount, route: r, x: y + offsets[c], core: core.signals(x: UnsafePointer(y)))
+    }
+
+    /// The components' combined levers and inputs at state `y` (their derivatives go to
+    /// `scratch`, ≥ ``dimension`` doubles, and are discarded). Allocates nothing.
+    func combinedEffects(y: UnsafePointer<Double>, scratch dx: UnsafeMutablePointer<Double>) -> Effects<Double> {
+        var effects = Effects<Double>()
+        let signals = core.signals(x: y)
+        for i in 0..<components.count {
+            components[i].evaluate(t: 0, x: y + offsets[i], dx: dx + offsets[i], core: signals, effects: &effects)
+        }
+        return effects
     }
 
     // MARK: Derived layout
@@ -179,11 +205,15 @@ public struct BoneSystem: ODESystem, Sendable {
 
     /// Default tolerances: rtol 1e-6; each compartment's absolute tolerance (1e-9 × its scale
     /// unless it declares one).
+    /// A component may loosen the core's signalling states (``ModelComponent/coreSignallingRelativeTolerance``).
     public var defaultOptions: SolverOptions {
         var o = SolverOptions(rtol: 1e-6, atol: compartments.map(\.compartment.absoluteTolerance))
         let c = compartments
-        if c.contains(where: { $0.compartment.relativeTolerance != nil }) {
-            o.relativeTolerances = c.map { $0.compartment.relativeTolerance ?? 1e-6 }
+        let signalling = components.compactMap(\.coreSignallingRelativeTolerance).max()
+        if signalling != nil || c.contains(where: { $0.compartment.relativeTolerance != nil }) {
+            var r = c.map { $0.compartment.relativeTolerance ?? 1e-6 }
+            if let signalling { for s in BoneCore.signallingStates { r[s.index] = Swift.max(r[s.index], signalling) } }
+            o.relativeTolerances = r
         }
         return o
     }
@@ -204,4 +234,16 @@ public struct BoneSystem: ODESystem, Sendable {
         }
         return out
     }
+}
+
+/// Preallocated scratch for the PTH1R pulse kernel (the jump API has no workspace of its own).
+/// Shared by copies of the system, so guarded by a lock; allocated once.
+final class PulseScratch: @unchecked Sendable {
+    let buffer: UnsafeMutablePointer<Double>
+    let lock = NSLock()
+    init(count: Int) {
+        buffer = UnsafeMutablePointer<Double>.allocate(capacity: count)
+        buffer.initialize(repeating: 0, count: count)
+    }
+    deinit { buffer.deallocate() }
 }

@@ -86,15 +86,22 @@ public enum Lever: String, CaseIterable, Sendable, Codable {
 }
 
 /// An additive input into the core's calcium, PTH or vitamin D system (a drug that is PTH, an
-/// oral calcium supplement, exogenous calcitriol).
+/// oral calcium supplement, exogenous calcitriol) or into its PTH1R signalling (an exogenous
+/// PTH1R agonist: teriparatide, abaloparatide).
 public enum CoreInput: String, CaseIterable, Sendable {
     /// The documented range (same meaning as ``Lever/documentedRange``): pmol/L/day for PTH
-    /// (≈ 2× the mean of teriparatide 20 µg/day) and calcitriol, mmol/day for calcium (1 g/day).
+    /// (≈ 2× the mean of teriparatide 20 µg/day) and calcitriol, mmol/day for calcium (1 g/day),
+    /// pmol/L PTH-equivalent for the agonist inputs, held constant (`osteosim-calibrate sweep`):
+    /// at the RG arm up to 4× reference PTH, at the sustained arm up to 1.5× (a constant 15 pmol/L
+    /// there is hyperparathyroidism: calcium 3.0 mmol/L); a daily teriparatide pulse peaks at
+    /// ≈ 36 pmol/L for about an hour, which the pulse kernel takes whole.
     public var documentedRange: ClosedRange<Double> {
         switch self {
         case .pth: 0...1000
         case .calcitriol: 0...200
         case .calcium: 0...25
+        case .pthrAgonist: 0...15
+        case .pthrAgonistSustained: 0...6
         }
     }
 
@@ -104,6 +111,15 @@ public enum CoreInput: String, CaseIterable, Sendable {
     case calcitriol = "calcitriol_input"
     /// mmol/day into the extracellular calcium pool.
     case calcium = "calcium_input"
+    /// pmol/L (PTH-equivalent) of an exogenous PTH1R agonist at the receptor's G-protein-coupled
+    /// (RG) conformation: adds to the PTH signal that internalises PTH1R and drives the anabolic
+    /// programme and SOST suppression (the transient, cell-surface signal).
+    case pthrAgonist = "pthr_agonist"
+    /// pmol/L (PTH-equivalent) of the same agonist acting through the sustained (R0, endosomal)
+    /// signal: adds to the PTH signal of the catabolic arm (RANKL, OPG) and of the kidney and
+    /// bone-calcium exchange. PTH 1–34 binds both conformations (equal to ``pthrAgonist``); a
+    /// PTHrP analogue selective for RG gives less (Hattersley 2016 [M]; Makino 2018).
+    case pthrAgonistSustained = "pthr_agonist_sustained"
 }
 
 /// A signal between components that the core never reads: anti-inflammatory drugs (and
@@ -152,6 +168,8 @@ public struct Effects<S: ODEScalar>: Sendable {
     @usableFromInline var _pthInput = S(0)
     @usableFromInline var _calcitriolInput = S(0)
     @usableFromInline var _calciumInput = S(0)
+    @usableFromInline var _pthrAgonist = S(0)
+    @usableFromInline var _pthrAgonistSustained = S(0)
     @usableFromInline var _tnfAlpha = S(1)
     @usableFromInline var _interleukin1 = S(1)
     @usableFromInline var _interleukin6 = S(1)
@@ -175,6 +193,8 @@ public struct Effects<S: ODEScalar>: Sendable {
     @inlinable public var pthInput: S { _pthInput }
     @inlinable public var calcitriolInput: S { _calcitriolInput }
     @inlinable public var calciumInput: S { _calciumInput }
+    @inlinable public var pthrAgonist: S { _pthrAgonist }
+    @inlinable public var pthrAgonistSustained: S { _pthrAgonistSustained }
 
     /// No effect: every lever 1, every input 0.
     @inlinable public init() {}
@@ -204,6 +224,8 @@ public struct Effects<S: ODEScalar>: Sendable {
         case .pth: _pthInput += amount
         case .calcitriol: _calcitriolInput += amount
         case .calcium: _calciumInput += amount
+        case .pthrAgonist: _pthrAgonist += amount
+        case .pthrAgonistSustained: _pthrAgonistSustained += amount
         }
     }
 
@@ -257,6 +279,8 @@ public struct Effects<S: ODEScalar>: Sendable {
         case .pth: pthInput
         case .calcitriol: calcitriolInput
         case .calcium: calciumInput
+        case .pthrAgonist: pthrAgonist
+        case .pthrAgonistSustained: pthrAgonistSustained
         }
     }
 }

@@ -71,6 +71,16 @@ public struct DoseTarget: Sendable, Equatable {
 /// Routes of administration.
 public enum Route: String, Sendable, CaseIterable, Codable {
     case oral, sc, iv
+
+    /// The routes' positions in a dose tag, without `allCases` (which allocates in debug builds
+    /// and so must stay out of a jump applied inside the step loop).
+    static let tagCount = 3
+    var tagIndex: Int {
+        switch self { case .oral: 0; case .sc: 1; case .iv: 2 }
+    }
+    init(tagIndex: Int) {
+        switch tagIndex { case 1: self = .sc; case 2: self = .iv; default: self = .oral }
+    }
 }
 
 /// What every part of the model declares about itself: named compartments, an annotated
@@ -107,6 +117,20 @@ public protocol ModelComponent: ComponentDescription {
     /// component's units) into the component's compartments `x`, given the core's state now.
     /// Called only for targets with `placedByComponent`; must not allocate.
     func receive(dose amount: Double, route: Route, x: UnsafeMutablePointer<Double>, core: CoreSignals<Double>)
+    /// An exogenous PTH1R agonist dose the core takes whole at the dose (its plasma phase and the
+    /// receptor's answer last hours; ``BoneCore/applyPTH1RPulse(_:y:effects:)``), or nil for an
+    /// ordinary dose. `amount` is administered × fraction, in the component's units. Only for
+    /// targets with `placedByComponent`.
+    func pth1rPulse(dose amount: Double, route: Route) -> PTH1RPulse?
+    /// Called after the core took a pulse, with what it reported, so the component can record the
+    /// dose in its own compartments `x` (concentration and calcium outputs). Must not allocate.
+    func pulseTaken(_ outcome: PTH1RPulseOutcome, dose amount: Double, route: Route, x: UnsafeMutablePointer<Double>)
+    /// A looser relative tolerance for the core's fast signalling states
+    /// (``BoneCore/signallingStates``) while this component is in the system, or nil. A component
+    /// whose doses the core takes whole at the dose (a PTH1R pulse) sets it: the kernel's own
+    /// approximation (a few per cent of the response) is far coarser than the default 1e-6, and
+    /// resolving each day's receptor recovery to 1e-6 would cost the solver ≈ 14 steps a dose.
+    var coreSignallingRelativeTolerance: Double? { get }
     /// Whether the right-hand side reads `t` itself (then the system is not autonomous and the
     /// solver evaluates ∂f/∂t). Components are driven by events and states, so default false.
     var usesTime: Bool { get }
@@ -123,6 +147,9 @@ extension ModelComponent {
     public func doseTarget(route: Route) -> DoseTarget? { nil }
     public func infusionRateCompartment(into target: Int) -> Int? { nil }
     public var usesTime: Bool { false }
+    public var coreSignallingRelativeTolerance: Double? { nil }
+    public func pth1rPulse(dose amount: Double, route: Route) -> PTH1RPulse? { nil }
+    public func pulseTaken(_ outcome: PTH1RPulseOutcome, dose amount: Double, route: Route, x: UnsafeMutablePointer<Double>) {}
     public var readsMediators: Bool { false }
     public func receive(dose amount: Double, route: Route, x: UnsafeMutablePointer<Double>, core: CoreSignals<Double>) {
         if let target = doseTarget(route: route) { x[target.compartment] += amount }

@@ -21,6 +21,10 @@ public enum ModelInfo {
         for d in BisphosphonateComponent.Drug.allCases {
             sections.append(("Bisphosphonate: \(d.rawValue) (OsteoPharm.BisphosphonateComponent)", BisphosphonateComponent(d).parameterInfo))
         }
+        for d in PTHAnalogueComponent.Drug.allCases {
+            sections.append(("PTH1R agonist: \(d.rawValue) (OsteoPharm.PTHAnalogueComponent)", PTHAnalogueComponent(d).parameterInfo))
+        }
+        sections.append(("Romosozumab (OsteoPharm.RomosozumabComponent)", RomosozumabComponent().parameterInfo))
         sections.append(("Raloxifene (OsteoPharm.RaloxifeneComponent)", RaloxifeneComponent().parameterInfo))
         sections.append(("Calcium supplement (OsteoPharm.CalciumSupplementComponent)", CalciumSupplementComponent().parameterInfo))
         sections.append(("Vitamin D3 (OsteoPharm.VitaminDComponent)", VitaminDComponent().parameterInfo))

@@ -25,6 +25,8 @@ public struct SimulationTable: Sendable {
     public var columns: [String]
     public var rows: [[Double]]
     public var statistics: SolverStatistics
+    /// Warnings about the course (it leaves a drug's label): shown with the results, not refusals.
+    public var warnings: [String] = []
 
     public func column(_ name: String) -> [Double]? {
         columns.firstIndex(of: name).map { i in rows.map { $0[i] } }
@@ -75,6 +77,22 @@ public enum SimulationRunner {
             data += rr
         }
         let rows = result.days.indices.map { i in data.map { $0[i] } }
-        return SimulationTable(name: s.name ?? "", columns: columns, rows: rows, statistics: result.statistics)
+        return SimulationTable(name: s.name ?? "", columns: columns, rows: rows, statistics: result.statistics, warnings: warnings(s))
+    }
+
+    /// The drug library's warnings for every drug the scenario gives (all its doses, from
+    /// treatments and dosing records).
+    static func warnings(_ s: Scenario) -> [String] {
+        var doses: [String: [Dose]] = [:]
+        var order: [String] = []
+        for t in s.treatments {
+            if doses[t.drug] == nil { order.append(t.drug) }
+            doses[t.drug, default: []] += t.doses(until: s.durationDays)
+        }
+        for d in s.dosingRecords where d.time < s.durationDays {
+            if doses[d.drug] == nil { order.append(d.drug) }
+            doses[d.drug, default: []].append(d)
+        }
+        return order.flatMap { DrugLibrary.warnings(drug: $0, doses: doses[$0] ?? []) }
     }
 }

@@ -41,6 +41,7 @@ public enum TableWriter {
         s += t.rows.map { "  [" + $0.map(number).joined(separator: ", ") + "]" }.joined(separator: ",\n")
         s += "\n], \"solver\": {\"steps\": \(st.steps), \"rejected\": \(st.rejectedSteps), \"rhs_evals\": \(st.rhsEvaluations), "
         s += "\"jacobian_evals\": \(st.jacobianEvaluations), \"lu_decompositions\": \(st.luDecompositions)},\n"
+        s += "\"warnings\": [" + t.warnings.map(q).joined(separator: ", ") + "],\n"
         s += "\"disclaimer\": \(q(OsteoSimInfo.disclaimer))}\n"
         return s
     }
@@ -54,6 +55,7 @@ public enum TableWriter {
         }
         var s = (t.name.isEmpty ? "" : t.name + "\n") + line(header) + "\n"
         for b in body { s += line(b) + "\n" }
+        for w in t.warnings { s += "warning: \(w)\n" }
         s += "\(OsteoSimInfo.disclaimer)\n"
         return s
     }
