@@ -105,6 +105,22 @@ extension ParameterSet {
         }
     }
 
+    /// The rows named `<prefix>_<name>`: one table shared by several drugs of a class
+    /// (`alendronate_ec50`, `eldecalcitol_rankl_suppression`).
+    public func info(component: String, prefix: String) -> [ParameterInfo] {
+        info(component: component).map {
+            ParameterInfo(component: $0.component, name: "\(prefix)_\($0.name)", value: $0.value, unit: $0.unit, meaning: $0.meaning,
+                          source: $0.source, min: $0.min, max: $0.max)
+        }
+    }
+
+    /// `setting(_:to:)` for a name carrying the class member's prefix.
+    public func setting(_ name: String, to value: Double, prefix: String) throws(ParameterError) -> Self {
+        let head = "\(prefix)_"
+        guard name.hasPrefix(head) else { throw .unknown(name: name, suggestion: nil) }
+        return try setting(String(name.dropFirst(head.count)), to: value)
+    }
+
     static func closestName(to name: String) -> String? {
         ClosestName.find(name, among: table.map(\.name))
     }

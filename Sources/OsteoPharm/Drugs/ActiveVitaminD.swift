@@ -86,12 +86,7 @@ public struct ActiveVitaminDComponent: GenericComponent {
                      absoluteTolerance: 1e-7, relativeTolerance: 1e-4)]
     }
     /// Names carry the drug (`eldecalcitol_rankl_suppression`): one table, three drugs.
-    public var parameterInfo: [ParameterInfo] {
-        parameters.info(component: id).map {
-            ParameterInfo(component: $0.component, name: "\(id)_\($0.name)", value: $0.value, unit: $0.unit, meaning: $0.meaning,
-                          source: $0.source, min: $0.min, max: $0.max)
-        }
-    }
+    public var parameterInfo: [ParameterInfo] { parameters.info(component: id, prefix: id) }
     public var observables: [Observable] { [Observable("\(id)_body_ug", unit: "µg", meaning: "\(drug.rawValue) in the body")] }
     public func observe(x: ArraySlice<Double>) -> [Double] { [x[x.startIndex]] }
     /// Doses in µg (1 mg = 1000 µg).
@@ -99,9 +94,7 @@ public struct ActiveVitaminDComponent: GenericComponent {
         route == .oral ? DoseTarget(compartment: 0, fraction: parameters.bioavailability, unitsPerMg: 1000) : nil
     }
     public func setting(_ name: String, to value: Double) throws(ParameterError) -> any ModelComponent {
-        let prefix = "\(id)_"
-        guard name.hasPrefix(prefix) else { throw .unknown(name: name, suggestion: nil) }
-        return ActiveVitaminDComponent(drug, parameters: try parameters.setting(String(name.dropFirst(prefix.count)), to: value))
+        ActiveVitaminDComponent(drug, parameters: try parameters.setting(name, to: value, prefix: id))
     }
 
     @inlinable public func rhs<S: ODEScalar>(t: S, x: UnsafePointer<S>, dx: UnsafeMutablePointer<S>,

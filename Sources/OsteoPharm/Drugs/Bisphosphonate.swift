@@ -64,12 +64,7 @@ public struct BisphosphonateComponent: GenericComponent {
     public var compartments: [Compartment] {
         [Compartment("bone_bound", unit: "mg", meaning: "\(drug.rawValue) bound to bone surfaces", scale: 1)]
     }
-    public var parameterInfo: [ParameterInfo] {
-        parameters.info(component: id).map {
-            ParameterInfo(component: $0.component, name: "\(id)_\($0.name)", value: $0.value, unit: $0.unit, meaning: $0.meaning,
-                          source: $0.source, min: $0.min, max: $0.max)
-        }
-    }
+    public var parameterInfo: [ParameterInfo] { parameters.info(component: id, prefix: id) }
     public var observables: [Observable] { [Observable("\(id)_bone_mg", unit: "mg", meaning: "\(drug.rawValue) bound to bone")] }
     public func observe(x: ArraySlice<Double>) -> [Double] { [x[x.startIndex]] }
     public func doseTarget(route: Route) -> DoseTarget? {
@@ -86,9 +81,7 @@ public struct BisphosphonateComponent: GenericComponent {
         x[0] += amount * bound
     }
     public func setting(_ name: String, to value: Double) throws(ParameterError) -> any ModelComponent {
-        let prefix = "\(id)_"
-        guard name.hasPrefix(prefix) else { throw .unknown(name: name, suggestion: nil) }
-        return BisphosphonateComponent(drug, parameters: try parameters.setting(String(name.dropFirst(prefix.count)), to: value))
+        BisphosphonateComponent(drug, parameters: try parameters.setting(name, to: value, prefix: id))
     }
 
     public func rhs<S: ODEScalar>(t: S, x: UnsafePointer<S>, dx: UnsafeMutablePointer<S>,
