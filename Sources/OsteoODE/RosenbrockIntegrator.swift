@@ -26,6 +26,8 @@ public final class RosenbrockIntegrator {
     let beta2: Double
     let autonomous: Bool
     var stepProposal: Double?
+    /// A restart (``restart()``) cleared the proposal: the next estimate is a restart's (``SolverOptions/restartStepFactor``).
+    var restartPending = false
     var errOld = 1e-4
     var lastRejected = false
     var derivativesCurrent = false   // fprev, J, dT valid at (t, uprev)
@@ -42,6 +44,9 @@ public final class RosenbrockIntegrator {
         }
         guard options.relativeTolerance > 0, options.relativeTolerance.isFinite else {
             throw .invalidInput("relative tolerance must be positive, got \(options.relativeTolerance)")
+        }
+        guard options.restartStepFactor > 0, options.restartStepFactor <= 1 else {
+            throw .invalidInput("restartStepFactor must lie in (0, 1], got \(options.restartStepFactor)")
         }
         switch options.absoluteTolerance {
         case .scalar(let v):
@@ -112,7 +117,7 @@ public final class RosenbrockIntegrator {
         derivativesCurrent = false
         errOld = 1e-4
         lastRejected = false
-        if options.restartStep == .estimate { stepProposal = nil }
+        if options.restartStep == .estimate { stepProposal = nil; restartPending = true }
     }
 
     /// Integrates from the current time to `tEnd` exactly, writing the state at every save time
@@ -126,7 +131,10 @@ public final class RosenbrockIntegrator {
             if tEnd == t { return }
             throw .invalidInput("cannot integrate backwards from t = \(t) to \(tEnd)")
         }
-        if stepProposal == nil { stepProposal = startingStep(tEnd: tEnd) }
+        if stepProposal == nil {
+            stepProposal = startingStep(tEnd: tEnd) * (restartPending ? options.restartStepFactor : 1)
+            restartPending = false
+        }
         // The step loop works on locals (no class-property access, so no dynamic exclusivity
         // checks or reference counting per step) and writes them back on every exit.
         var t = self.t
