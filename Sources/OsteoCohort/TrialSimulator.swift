@@ -43,25 +43,50 @@ public struct TrialSimulator: Sendable {
     }
     public let trial: Trial
     public let settings: Settings
-    /// Per arm: the Jacobian colouring of the arm's representative system and the sparse LU planned for it, reused
-    /// for every patient whose system has the same colouring (only parameter values differ), planned anew otherwise.
-    let plans: [(coloring: JacobianColoring, plan: SparseLUPlan)?]
+    /// What a patient's Jacobian structure depends on besides the arm: sex and menopausal status switch
+    /// drives on or off. Everything else a patient varies (age, T-scores, eGFR, parameters under log-normal
+    /// variability) changes non-zero values only, so the pattern stays.
+    struct StructureKey: Hashable, Sendable {
+        var arm: Int
+        var sex: Sex
+        var menopausal: Bool
+    }
+    /// Per structure: the Jacobian colouring of a representative system (found once, not per patient) and the
+    /// sparse LU planned for it.
+    let structures: [StructureKey: (coloring: JacobianColoring, plan: SparseLUPlan?)]
 
     public init(trial: Trial, settings: Settings? = nil) {
         self.trial = trial
         let settings = settings ?? Settings(toleranceScale: trial.toleranceScale)
         self.settings = settings
-        plans = trial.arms.map { arm in
-            guard settings.sparseLinearAlgebra, let system = try? ScenarioCompiler.compile(arm.scenario).system,
-                  let pattern = system.jacobianPattern else { return nil }
-            return (system.coloring, SparseLUPlan(dimension: system.dimension, pattern: pattern))
+        var structures: [StructureKey: (coloring: JacobianColoring, plan: SparseLUPlan?)] = [:]
+        for (a, arm) in trial.arms.enumerated() {
+            for (sex, menopausal, age) in [(Sex.female, true, 65.0), (Sex.female, false, 40.0), (Sex.male, false, 65.0)] {
+                var s = arm.scenario
+                s.patient = Scenario.Patient(sex: sex, age: age, menopausal: menopausal, lumbarSpineTScore: nil,
+                                             totalHipTScore: nil, egfr: nil, yearsSinceMenopause: nil)
+                guard let system = try? ScenarioCompiler.compile(s).system else { continue }
+                let plan = settings.sparseLinearAlgebra
+                    ? system.jacobianPattern.map { SparseLUPlan(dimension: system.dimension, pattern: $0) } : nil
+                structures[StructureKey(arm: a, sex: sex, menopausal: menopausal)] = (system.coloring, plan)
+            }
         }
+        self.structures = structures
+    }
+
+    static func menopausal(_ p: VirtualPatient) -> Bool {
+        p.sex == .female && (p.yearsSinceMenopause != nil || p.age >= 51)
+    }
+
+    /// The colouring a patient's system reuses (nil: found anew), and the test's check of it.
+    func reusedColoring(for p: VirtualPatient) -> JacobianColoring? {
+        structures[StructureKey(arm: p.arm, sex: p.sex, menopausal: Self.menopausal(p))]?.coloring
     }
 
     /// The scenario of one patient (what `osteosim simulate` would run for it, apart from the tolerances).
     public func scenario(for p: VirtualPatient) -> Scenario {
         var s = trial.arms[p.arm].scenario
-        let menopausal = p.sex == .female && (p.yearsSinceMenopause != nil || p.age >= 51)
+        let menopausal = Self.menopausal(p)
         s.patient = Scenario.Patient(sex: p.sex, age: p.age, menopausal: menopausal, lumbarSpineTScore: p.lumbarSpineTScore,
                                      totalHipTScore: p.totalHipTScore, egfr: p.egfr, yearsSinceMenopause: p.yearsSinceMenopause)
         if !p.parameters.isEmpty {
@@ -110,9 +135,10 @@ public struct TrialSimulator: Sendable {
             PatientOutcome(patient: p, values: [], failure: why, steps: steps, rejectedSteps: 0)
         }
         let compiled: BoneProblem
-        do { compiled = try ScenarioCompiler.compile(s) } catch { return failed(error.description) }
+        let structure = structures[StructureKey(arm: p.arm, sex: p.sex, menopausal: Self.menopausal(p))]
+        do { compiled = try ScenarioCompiler.compile(s, coloring: structure?.coloring) } catch { return failed(error.description) }
         var options = Self.options(compiled.system.defaultOptions, settings: settings)
-        if let cached = plans[p.arm], cached.coloring == compiled.system.coloring { options.linearSolver = .sparsePlan(cached.plan) }
+        if let plan = structure?.plan, structure?.coloring == compiled.system.coloring { options.linearSolver = .sparsePlan(plan) }
         let problem = BoneProblem(system: compiled.system, startDay: compiled.startDay, durationDays: compiled.durationDays,
                                   outputDays: compiled.outputDays, events: compiled.events, options: options)
         let result: BoneSimulationResult

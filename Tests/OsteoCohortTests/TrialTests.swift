@@ -39,6 +39,28 @@ import Testing
         do { _ = try Trial.parse(text: text, file: "t.yaml"); return nil } catch { return error }
     }
 
+    /// Trial patients reuse the Jacobian colouring of their arm's representative of the same sex and menopausal
+    /// status instead of finding it (about three Jacobians each): for patients of both sexes, ages either side
+    /// of menopause, varied parameters and a glucocorticoid + denosumab arm, the reused colouring is the one
+    /// the patient's own system gives.
+    @Test func reusedJacobianColouringIsThePatientsOwn() throws {
+        let text = Self.small
+            .replacingOccurrences(of: "age: {distribution: uniform, min: 60, max: 80}", with: "age: {distribution: uniform, min: 35, max: 80}")
+            .replacingOccurrences(of: "denosumab: {treatments: [{drug: denosumab, dose: 60 mg, every: 6 months}]}",
+                                  with: "denosumab: {treatments: [{drug: denosumab, dose: 60 mg, every: 6 months}], glucocorticoids: [{drug: prednisone, dose: 10 mg/day}]}")
+        let t = try Self.trial(text)
+        let sim = TrialSimulator(trial: t)
+        var seen = Set<String>()
+        for id in 0..<(2 * t.patientsPerArm) {
+            let p = t.patient(id: id)
+            let reused = try #require(sim.reusedColoring(for: p), "no representative for patient \(id)")
+            let own = try ScenarioCompiler.compile(sim.scenario(for: p)).system.coloring
+            #expect(reused == own, "patient \(id): \(p.sex), age \(p.age)")
+            seen.insert("\(p.arm) \(p.sex) \(TrialSimulator.menopausal(p))")
+        }
+        #expect(seen.count >= 4, "the sample covers both arms and more than one structure: \(seen)")
+    }
+
     @Test func parsesTheExampleAndKeepsArmOrder() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("examples/trials/denosumab-vs-placebo-gc.yaml")

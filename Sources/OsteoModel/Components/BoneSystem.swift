@@ -37,6 +37,14 @@ public struct BoneSystem: ODESystem, Sendable {
         self.init(core: core, components: components, clockFrozen: false, holdMatrix: false)
     }
 
+    /// The same system with its Jacobian colouring given rather than found (finding it costs about three
+    /// Jacobians): for many systems of one structure, such as a trial's patients, which differ from the one the
+    /// colouring came from only in non-zero parameter values (a parameter at exactly 0 can remove a Jacobian
+    /// entry, so the caller must not reuse a colouring across such a change). Its dimension must match.
+    public init(core: BoneCore, components: [any ModelComponent], reusing coloring: JacobianColoring) {
+        self.init(core: core, components: components, clockFrozen: false, holdMatrix: false, coloring: coloring)
+    }
+
     init(core: BoneCore, components: [any ModelComponent], clockFrozen: Bool, holdMatrix: Bool,
          coloring: JacobianColoring? = nil) {
         self.core = core
@@ -54,7 +62,7 @@ public struct BoneSystem: ODESystem, Sendable {
         self.holdMatrix = holdMatrix
         self.pulseScratch = components.contains { $0.pth1rPulse(dose: 1, route: .sc) != nil }
             ? PulseScratch(count: max(core.pulseScratchCount, n)) : nil
-        if let coloring {
+        if let coloring, coloring.dimension == n {
             self.coloring = coloring
         } else {
             let dense = BoneSystem(core: core, components: components, clockFrozen: clockFrozen,

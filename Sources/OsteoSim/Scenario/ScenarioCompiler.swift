@@ -9,7 +9,10 @@ import OsteoPharm
 public enum ScenarioCompiler {
     /// - Parameter runInFrom: start the run here (≤ the scenario's own earliest exposure), so a
     ///   counterfactual shares the factual run's starting state.
-    public static func compile(_ s: Scenario, extraDays: [Double] = [], runInFrom: Double? = nil) throws(InputError) -> BoneProblem {
+    /// - Parameter coloring: the Jacobian colouring of a system of the same structure (see
+    ///   ``BoneSystem/init(core:components:reusing:)``), or nil to find it.
+    public static func compile(_ s: Scenario, extraDays: [Double] = [], runInFrom: Double? = nil,
+                               coloring: JacobianColoring? = nil) throws(InputError) -> BoneProblem {
         // Core parameters first; other names go to the components below.
         var coreParameters = BoneModelParameters()
         var pending: [Scenario.ParameterOverride] = []
@@ -126,7 +129,7 @@ public enum ScenarioCompiler {
         }
         let perturbations = s.perturbations.isEmpty ? nil : PerturbationComponent(s.perturbations)
         if let perturbations { components.append(perturbations) }
-        let system = BoneSystem(core: core, components: components)
+        let system = coloring.map { BoneSystem(core: core, components: components, reusing: $0) } ?? BoneSystem(core: core, components: components)
 
         var events: [Discontinuity] = []
         var earliest = 0.0
