@@ -38,7 +38,9 @@ enum GlucocorticoidCalibration {
         return t.column(column)?[i] ?? .nan
     }
 
-    /// `osteosim-calibrate gc turnover`: the experiment of keeping turnover up (hinges below).
+    /// `osteosim-calibrate gc turnover`: the experiment of keeping turnover up (hinges below), with the
+    /// osteoclast lifespan and the tolerance half-life free as well. Result (2026-12-01): objective 11.2,
+    /// chronic users −2.3%/y against −0.8 (docs/model.md, known limitation 12): not adopted.
     nonisolated(unsafe) static var turnoverHinges = false
 
     struct Scores {
@@ -91,14 +93,17 @@ enum GlucocorticoidCalibration {
         return (best.ec50, best.hill)
     }
 
-    static let grids: [(String, [Double])] = [
+    static var grids: [(String, [Double])] { [
         ("gc_commitment_inhibition", [0, 0.1, 0.2, 0.35, 0.5, 0.65, 0.8]),
         ("gc_differentiation_inhibition", [0, 0.1, 0.2, 0.3, 0.45, 0.6]),
         ("gc_osteoblast_apoptosis_rise", [0, 0.25, 0.5, 1.0, 1.5]),
-        ("gc_rankl_rise", [0, 0.15, 0.3, 0.6, 1.0, 1.5]),
+        ("gc_rankl_rise", [0, 0.15, 0.3, 0.6, 1.0, 1.5, 2.5, 4]),
         ("gc_tolerance_fraction", [0, 0.3, 0.6, 0.8, 1.0]),
         ("gc_osteocyte_apoptosis_rise", [0, 0.5, 1.0, 2.0]),
-    ]
+    ] + (turnoverHinges ? [
+        ("gc_osteoclast_apoptosis_inhibition", [0, 0.15, 0.3, 0.45, 0.6]),
+        ("gc_tolerance_half_life", [30, 60, 120, 240, 480]),
+    ] : []) }
 
     static func calibrate() -> [String: Double] {
         let shape = fitExposureShape()

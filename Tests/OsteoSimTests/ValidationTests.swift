@@ -7,6 +7,9 @@ import OsteoSim
     /// closing notes. A new miss, or a miss that starts passing, fails this test: update the list
     /// deliberately, never the tolerance.
     static let knownMisses: Set<String> = [
+        // Risedronate at its BMD-fitted potency lowers CTX 8% at 6 months, not 55%; the potency that
+        // fits the marker doubles the BMD effect (docs/model.md, known limitation 12).
+        "risedronate-markers-weekly CTX at 6 months, osteoporotic group (%)",
         // The model's P1NP at 4 weeks falls further than the acute osteocalcin data (−31/−43/−46%
         // vs −17/−22/−26% at 10/15/20 mg/day): formation suppression too fast or deep (docs/model.md).
         "gc-marker-dose-response formation marker at 10 mg/day (%)",
