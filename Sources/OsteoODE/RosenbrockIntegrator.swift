@@ -333,6 +333,17 @@ public final class RosenbrockIntegrator {
             } else {
                 system.evaluate(t: t + cNodes[i] * h, y: U, dy: r)
                 rhsCount += 1
+                // A stage that left the domain (a state overshooting below zero under a power) makes the
+                // step non-finite whatever follows: stop here rather than run the remaining stages (same
+                // outcome and step-size reduction, less work). 0·x is NaN exactly when x is NaN or ±∞.
+                var probe = 0.0
+                for q in 0..<n { probe += 0 * r[q] }
+                if !probe.isFinite {
+                    stats.rhsEvaluations += rhsCount
+                    var q = 0
+                    while q < n && r[q].isFinite { q += 1 }
+                    return .nonFinite(q < n ? q : 0)
+                }
             }
             if i + 1 < s, ws.reusesPreviousF[i + 1] { for q in 0..<n { fsaved[q] = r[q] } }
             if autonomous {
