@@ -87,7 +87,9 @@ extension Double: ODEScalar {
         if p == -1 { return 1 / x }
         if p == 0.25 { return x.squareRoot().squareRoot() }
         if p == -0.5 { return 1 / x.squareRoot() }
-        if p == p.rounded(), abs(p) <= 32 {
+        // Integer exponents by squaring; the test truncates (one instruction) rather than calling
+        // the C library's round, which this path paid on every call with a fractional exponent.
+        if abs(p) <= 32, Double(Int(p)) == p {
             var n = Int(abs(p)), base = x, result = 1.0
             while n > 0 {
                 if n & 1 == 1 { result *= base }
