@@ -104,9 +104,7 @@ public struct AntiTNFComponent: GenericComponent {
         }
     }
     public func setting(_ name: String, to value: Double) throws(ParameterError) -> any ModelComponent {
-        let prefix = "\(id)_"
-        guard name.hasPrefix(prefix) else { throw .unknown(name: name, suggestion: nil) }
-        return AntiTNFComponent(drug, parameters: try parameters.setting(String(name.dropFirst(prefix.count)), to: value))
+        AntiTNFComponent(drug, parameters: try parameters.setting(name, to: value, prefix: id))
     }
 
     public func rhs<S: ODEScalar>(t: S, x: UnsafePointer<S>, dx: UnsafeMutablePointer<S>,
@@ -360,9 +358,7 @@ public struct ExposurePoolComponent: GenericComponent {
         }
     }
     public func setting(_ name: String, to value: Double) throws(ParameterError) -> any ModelComponent {
-        let prefix = "\(id)_"
-        guard name.hasPrefix(prefix) else { throw .unknown(name: name, suggestion: nil) }
-        return ExposurePoolComponent(drug, parameters: try parameters.setting(String(name.dropFirst(prefix.count)), to: value))
+        ExposurePoolComponent(drug, parameters: try parameters.setting(name, to: value, prefix: id))
     }
 
     public func rhs<S: ODEScalar>(t: S, x: UnsafePointer<S>, dx: UnsafeMutablePointer<S>,

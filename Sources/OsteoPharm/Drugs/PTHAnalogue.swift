@@ -109,12 +109,7 @@ public struct PTHAnalogueComponent: GenericComponent {
          Compartment("last_dose", unit: "pmol", meaning: "absorbed amount of the latest dose", scale: 1000, held: true),
          Compartment("calcium_peak", unit: "mmol/L", meaning: "estimated plasma calcium peak after the latest dose", scale: 1, held: true)]
     }
-    public var parameterInfo: [ParameterInfo] {
-        parameters.info(component: id).map {
-            ParameterInfo(component: $0.component, name: "\(id)_\($0.name)", value: $0.value, unit: $0.unit, meaning: $0.meaning,
-                          source: $0.source, min: $0.min, max: $0.max)
-        }
-    }
+    public var parameterInfo: [ParameterInfo] { parameters.info(component: id, prefix: id) }
     public var observables: [Observable] {
         var o = [Observable("\(id)_pg_ml", unit: "pg/mL", meaning: "plasma \(drug.rawValue) at the output time")]
         if !resolved {
@@ -150,14 +145,11 @@ public struct PTHAnalogueComponent: GenericComponent {
         x[calciumPeak] = outcome.calciumPeak
     }
     public func setting(_ name: String, to value: Double) throws(ParameterError) -> any ModelComponent {
-        let prefix = "\(id)_"
-        guard name.hasPrefix(prefix) else { throw .unknown(name: name, suggestion: nil) }
-        let local = String(name.dropFirst(prefix.count))
         // A switch, not a quantity: only 0 or 1 (nothing between is rounded silently).
-        if local == "pulse_resolved", value != 0, value != 1 {
+        if name == "\(id)_pulse_resolved", value != 0, value != 1 {
             throw .outOfRange(name: name, value: value, range: 0...1, unit: "(0 or 1 only)")
         }
-        return PTHAnalogueComponent(drug, parameters: try parameters.setting(local, to: value))
+        return PTHAnalogueComponent(drug, parameters: try parameters.setting(name, to: value, prefix: id))
     }
 
     public func rhs<S: ODEScalar>(t: S, x: UnsafePointer<S>, dx: UnsafeMutablePointer<S>,
