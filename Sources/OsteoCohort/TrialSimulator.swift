@@ -61,6 +61,7 @@ public struct TrialSimulator: Sendable {
         self.settings = settings
         var structures: [StructureKey: (coloring: JacobianColoring, plan: SparseLUPlan?)] = [:]
         for (a, arm) in trial.arms.enumerated() {
+            // One representative per structure; the ages only need to agree with the menopausal status.
             for (sex, menopausal, age) in [(Sex.female, true, 65.0), (Sex.female, false, 40.0), (Sex.male, false, 65.0)] {
                 var s = arm.scenario
                 s.patient = Scenario.Patient(sex: sex, age: age, menopausal: menopausal, lumbarSpineTScore: nil,
@@ -78,9 +79,9 @@ public struct TrialSimulator: Sendable {
         p.sex == .female && (p.yearsSinceMenopause != nil || p.age >= 51)
     }
 
-    /// The colouring a patient's system reuses (nil: found anew), and the test's check of it.
-    func reusedColoring(for p: VirtualPatient) -> JacobianColoring? {
-        structures[StructureKey(arm: p.arm, sex: p.sex, menopausal: Self.menopausal(p))]?.coloring
+    /// The colouring and sparse LU plan a patient's system reuses (nil: found anew).
+    func structure(for p: VirtualPatient) -> (coloring: JacobianColoring, plan: SparseLUPlan?)? {
+        structures[StructureKey(arm: p.arm, sex: p.sex, menopausal: Self.menopausal(p))]
     }
 
     /// The scenario of one patient (what `osteosim simulate` would run for it, apart from the tolerances).
@@ -135,7 +136,7 @@ public struct TrialSimulator: Sendable {
             PatientOutcome(patient: p, values: [], failure: why, steps: steps, rejectedSteps: 0)
         }
         let compiled: BoneProblem
-        let structure = structures[StructureKey(arm: p.arm, sex: p.sex, menopausal: Self.menopausal(p))]
+        let structure = structure(for: p)
         do { compiled = try ScenarioCompiler.compile(s, coloring: structure?.coloring) } catch { return failed(error.description) }
         var options = Self.options(compiled.system.defaultOptions, settings: settings)
         if let plan = structure?.plan, structure?.coloring == compiled.system.coloring { options.linearSolver = .sparsePlan(plan) }

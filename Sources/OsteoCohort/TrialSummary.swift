@@ -156,25 +156,9 @@ extension TrialSummary {
         return "\(v)"
     }
 
-    static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if ch.value < 0x20 { out += String(format: "\\u%04x", ch.value) } else { out.unicodeScalars.append(ch) }
-            }
-        }
-        return out + "\""
-    }
-
     public func json() -> String {
         func n(_ v: Double?) -> String { Self.number(v) ?? "null" }
-        let s = Self.jsonString
+        let s = JSONText.quote
         var out = "{\n"
         out += "  \"name\": \(s(info.name)),\n  \"software_version\": \(s(info.softwareVersion)),\n  \"trial_file\": \(s(info.trialFile)),\n"
         out += "  \"fingerprint\": \(s(info.fingerprint)),\n  \"seed\": \(info.seed),\n  \"design\": \(s(info.design.rawValue)),\n"

@@ -53,7 +53,7 @@ import Testing
         var seen = Set<String>()
         for id in 0..<(2 * t.patientsPerArm) {
             let p = t.patient(id: id)
-            let reused = try #require(sim.reusedColoring(for: p), "no representative for patient \(id)")
+            let reused = try #require(sim.structure(for: p)?.coloring, "no representative for patient \(id)")
             let own = try ScenarioCompiler.compile(sim.scenario(for: p)).system.coloring
             #expect(reused == own, "patient \(id): \(p.sex), age \(p.age)")
             seen.insert("\(p.arm) \(p.sex) \(TrialSimulator.menopausal(p))")

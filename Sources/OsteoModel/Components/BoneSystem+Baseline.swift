@@ -96,10 +96,11 @@ extension BoneSystem {
             // reference far from the patient (another age, T-score or parameter set) the plain
             // step overshot and backtracking crept (10–40 iterations, measured 2026-12-01 on trial
             // patients); in log coordinates Newton converges in a few.
+            let logStep = (0..<n).map { positive[$0] && y[$0] > 0 }
             var A = [Double](repeating: 0, count: m * m)
             var b = [Double](repeating: 0, count: m)
             for (cj, j) in free.enumerated() {
-                let s = positive[j] && y[j] > 0 ? y[j] : 1
+                let s = logStep[j] ? y[j] : 1
                 for (ci, i) in free.enumerated() { A[cj * m + ci] = J[j * n + i] * s }
             }
             for (ci, i) in free.enumerated() { b[ci] = -f[i] }
@@ -111,7 +112,7 @@ extension BoneSystem {
             while lambda > 1e-8 {
                 var trial = y
                 for (ci, i) in free.enumerated() {
-                    if positive[i] && y[i] > 0 { trial[i] = y[i] * Double.exp(lambda * b[ci]) } else { trial[i] += lambda * b[ci] }
+                    if logStep[i] { trial[i] = y[i] * Double.exp(lambda * b[ci]) } else { trial[i] += lambda * b[ci] }
                 }
                 if free.allSatisfy({ trial[$0] > 0 || !positive[$0] }) {
                     let ft = residual(trial)

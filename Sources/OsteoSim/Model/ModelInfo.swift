@@ -101,10 +101,11 @@ enum TextTable {
     }
 }
 
-/// Minimal JSON text building (numbers without binary-rounding noise).
-enum JSONText {
+/// Minimal JSON text building (numbers without binary-rounding noise). `quote` is the package's one JSON
+/// string escaper (the trial summaries use it too).
+package enum JSONText {
     enum Value { case string(String), number(Double), bool(Bool) }
-    static func quote(_ s: String) -> String { AssessJSON.quote(s) }
+    package static func quote(_ s: String) -> String { AssessJSON.quote(s) }
     static func object(_ pairs: [(String, Value)]) -> String {
         "{" + pairs.map { k, v in
             let text: String
