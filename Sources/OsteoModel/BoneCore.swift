@@ -224,10 +224,16 @@ public struct BoneCore: ComponentDescription {
             let resorption = kT * oc * S.pow(load, -p.loadActivationExponent) * targeted * vol
             // Osteoblasts per cavity (relative): the site's share of OB scales with its bone (surface), as resorption does.
             let u = ob * vol * C0 / cav
-            let closure = cav / k.refillPeriod[e] * S.pow(u, p.refillSpeedExponent)
             // Per-BMU balance: slope s at u = 1, saturating at 1 − A_lo (deficit) and 1 + A_hi
-            // (overfill); the amplitude switches smoothly (logistic, width 0.05) at u = 1.
+            // (overfill); the amplitude, and the refill-speed exponent, switch smoothly (logistic,
+            // width 0.05) at u = 1.
             let up = 1.0 / (1.0 + S.exp(-1.0 * (u - 1.0) / 0.05))
+            // u^(α_lo + (α_hi − α_lo)·up), written as u^α_lo · e^((α_hi − α_lo)·up·ln u); the branch is
+            // on two model constants, not on a state.
+            let surplusSpeed = p.surplusRefillSpeedExponent - p.refillSpeedExponent
+            let speed = surplusSpeed == 0 ? S.pow(u, p.refillSpeedExponent)
+                : S.pow(u, p.refillSpeedExponent) * S.exp(surplusSpeed * up * S.log(u))
+            let closure = cav / k.refillPeriod[e] * speed
             let amp = p.balanceDeficitAmplitude + (p.balanceOverfillAmplitude - p.balanceDeficitAmplitude) * up
             let balance = 1.0 + amp * S.tanh(p.balanceSlope * (u - 1.0) / amp)
             let refill = closure * balance * (1.0 - deficit) * S.pow(load, p.loadBalanceExponent)

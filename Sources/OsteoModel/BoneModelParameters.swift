@@ -84,9 +84,10 @@ public struct BoneModelParameters: ParameterSet {
     // Envelopes
     public var trabecularTurnover = 0.25
     public var corticalTurnover = 0.04
-    public var trabecularRefillPeriod = 150.0
+    public var trabecularRefillPeriod = 140.0
     public var corticalRefillPeriod = 120.0
     public var refillSpeedExponent = 0.5
+    public var surplusRefillSpeedExponent = 0.5
     public var balanceSlope = 1.0
     public var corticalTargetedRemodeling = 1.0
     public var balanceDeficitAmplitude = 0.4
@@ -258,12 +259,14 @@ extension BoneModelParameters {
                          "Parfitt 1984 [M] (≈ 26%/y cancellous)", range: 0.1...0.4),
             ParameterRow("cortical_turnover", \.corticalTurnover, "1/year", "cortical bone resorbed per year at reference (4%/y)",
                          "Parfitt 1984 [M] (≈ 3%/y cortical)", range: 0.01...0.08),
-            ParameterRow("trabecular_refill_period", \.trabecularRefillPeriod, "day", "reversal + formation period, cancellous BMU",
-                         "Eriksen 1986 Endocr Rev [M] (formation ≈ 145 d, reversal ≈ 10 d)", range: 80...250),
+            ParameterRow("trabecular_refill_period", \.trabecularRefillPeriod, "day", "mean residence of resorbed cancellous volume before it is refilled (sets the remodelling space an antiresorptive closes)",
+                         "calibrated (`osteosim-calibrate remodelling-space`: Mortensen 1998 LS, weekly risedronate CTX, FREEDOM TH and LS at 36 months, with issue 12's lever bars and FREEDOM's spine bar as hinges; 140 d is the best point that keeps every bar); bounds from Eriksen 1986 [M]: reversal ≈ 10 d + half the formation period ≈ 80 d, up to the whole remodelling period ≈ 155 d (150 d until 2026-12-01)", range: 80...250),
             ParameterRow("cortical_refill_period", \.corticalRefillPeriod, "day", "reversal + formation period, cortical BMU",
                          "Eriksen 1986 [M] (cortical remodelling period ≈ 120 d)", range: 60...200),
             ParameterRow("refill_speed_exponent", \.refillSpeedExponent, "-", "power of osteoblasts-per-cavity on the refill rate (fewer OB: longer formation period)",
                          "assumed", range: 0...0.8),
+            ParameterRow("surplus_refill_speed_exponent", \.surplusRefillSpeedExponent, "-", "power of osteoblasts-per-cavity on the refill rate when there are more than at reference (u > 1; blended at u = 1 like the balance amplitude)",
+                         "assumed: as for a deficit (0.5); 0.1 fits the bisphosphonate marker and BMD data better but breaks issue 12's RANKL-blockade and recovery bars and FREEDOM's spine bar (`osteosim-calibrate remodelling-space`; docs/model.md, limitation 12)", range: 0...0.8),
             ParameterRow("balance_slope", \.balanceSlope, "-", "per-BMU balance change per unit relative osteoblasts-per-cavity at 1",
                          "assumed (GIOP wall width −25–40% at OB ×0.5 [M])", range: 0.3...2),
             ParameterRow("cortical_targeted_remodeling", \.corticalTargetedRemodeling, "-", "extra cortical activation per unit extra osteocyte apoptosis (targeted intracortical remodelling)",
@@ -271,7 +274,7 @@ extension BoneModelParameters {
             ParameterRow("balance_deficit_amplitude", \.balanceDeficitAmplitude, "-", "largest per-BMU deficit",
                          "assumed", range: 0.1...0.8),
             ParameterRow("balance_overfill_amplitude", \.balanceOverfillAmplitude, "-", "largest per-BMU overfill",
-                         "assumed (small; larger values kept BMD after stopping RANKL blockade)", range: 0...0.3),
+                         "assumed (small; larger values kept BMD after stopping RANKL blockade); searched 2026-12-01 with the remodelling space (`osteosim-calibrate remodelling-space`: 0.01 fits the bisphosphonate data better, but only 0.05 keeps issue 12's bars)", range: 0...0.3),
             ParameterRow("spine_trabecular_share", \.spineTrabecularShare, "-", "trabecular share of lumbar-spine (AP DXA) mineral",
                          "assumed (vertebral body trabecular-rich, posterior elements cortical)", range: 0.3...0.7),
             ParameterRow("hip_trabecular_share", \.hipTrabecularShare, "-", "trabecular share of total-hip mineral",

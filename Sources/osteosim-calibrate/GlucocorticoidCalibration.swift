@@ -256,7 +256,10 @@ enum DenosumabCalibration {
 ///   months (D14, HORIZON-PFT; tol 1);
 /// - risedronate 5 mg daily in early postmenopausal women, woman 52 y, 3 years past menopause: LS
 ///   +4.5 points vs placebo at 24 months (Mortensen L et al., J Clin Endocrinol Metab 1998;83:396;
-///   tol 1). Until 2026-12-01 risedronate was fitted to A2 (glucocorticoid initiators), which let
+///   tol 1), jointly with the resorption marker of 35 mg weekly, woman 65 y: CTX −54.7% at 6 months
+///   (Gynecol Endocrinol 2008, doi 10.1080/09513590801895617; tol 10) — since 2026-12-01, when
+///   the bisphosphonate component got its surface/buried pools; before, the BMD-fitted potency
+///   lowered CTX by only 8%. The two targets still pull apart (docs/model.md, limitation 12). Until 2026-12-01 risedronate was fitted to A2 (glucocorticoid initiators), which let
 ///   its potency absorb the model's weak antiresorptive response in glucocorticoid users and put
 ///   risedronate above zoledronic acid in C4/C5; every potency is now fitted outside
 ///   glucocorticoids, and A2, A4 and C4/C5 are independent checks;
@@ -300,10 +303,12 @@ enum BisphosphonateCalibration {
         }
         let early = "patient: {sex: female, age: 52, years_since_menopause: 3}\nduration: 24 months\noutput_every: 24 months\n"
         let earlyPBO = run(early, nil, 0)
+        let weekly = "patient: {sex: female, age: 65, years_since_menopause: 14}\nduration: 6 months\noutput_every: 6 months\ntreatments: [{drug: risedronate, regimen: \"35 mg po weekly\"}]\n"
         _ = search("risedronate") { ec in
             let t = run(early + "treatments: [{drug: risedronate, regimen: \"5 mg po daily\"}]\n", "risedronate_ec50", ec)
             let ls = v(t, "lumbar_spine_bmd_change_pct", 24) - v(earlyPBO, "lumbar_spine_bmd_change_pct", 24)
-            return (pow(ls - 4.5, 2), "LS vs PBO \(f2(ls)) (4.5)")
+            let ctx = v(run(weekly, "risedronate_ec50", ec), "ctx_change_pct", 6)
+            return (pow(ls - 4.5, 2) + pow((ctx + 54.7) / 10, 2), "LS vs PBO \(f2(ls)) (4.5), weekly CTX at 6 months \(f2(ctx)) (−54.7)")
         }
         let alnLS = v(run(aln, "alendronate_ec50", alnEC), "lumbar_spine_bmd_change_pct", 12)
         _ = search("ibandronate") { ec in

@@ -6,6 +6,10 @@ if args.first == "bisphosphonates" {
     BisphosphonateCalibration.fit()
     exit(0)
 }
+if args.first == "remodelling-space" {
+    RemodellingSpaceCalibration.fit()
+    exit(0)
+}
 if args.first == "denosumab" {
     print("| Imax | potency (mg/L) | Hill | CTX vs PBO 1/6/36 mo (%) | P1NP vs PBO 6/36 mo (%) | TH 12/24/36 mo (%) | LS vs PBO 36 mo | objective |\n|---|---|---|---|---|---|---|---|")
     DenosumabCalibration.fit()

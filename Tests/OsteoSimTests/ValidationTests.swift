@@ -7,9 +7,17 @@ import OsteoSim
     /// closing notes. A new miss, or a miss that starts passing, fails this test: update the list
     /// deliberately, never the tolerance.
     static let knownMisses: Set<String> = [
-        // Risedronate at its BMD-fitted potency lowers CTX 8% at 6 months, not 55%; the potency that
-        // fits the marker doubles the BMD effect (docs/model.md, known limitation 12).
+        // Risedronate's potency is fitted jointly to Mortensen's spine and the weekly dose's CTX, and
+        // the two pull apart: CTX −32% (not −55%) with the spine already 1.9 points high. At the
+        // potency that fits the marker the model gains too much bone per unit of resorption
+        // suppressed (docs/model.md, known limitation 12, with the search that shows it).
         "risedronate-markers-weekly CTX at 6 months, osteoporotic group (%)",
+        "risedronate-early-postmenopause-mortensen LS vs placebo at 24 months (points)",
+        "risedronate-early-postmenopause-mortensen hip (femoral neck published) vs placebo at 24 months (points)",
+        // Stopping zoledronic acid after 3 years loses the hip faster than HORIZON's extension (6 − 3
+        // years 2.1 vs 1.04 points; the hip stays above baseline): the surface pool drains within
+        // months once dosing stops, and re-binding of the drug that resorption frees is too weak.
+        "zoledronic-acid-extension-d15 hip, 6 vs 3 years of treatment, at year 6 (points)",
         // The model's P1NP at 4 weeks falls further than the acute osteocalcin data (−31/−43/−46%
         // vs −17/−22/−26% at 10/15/20 mg/day): formation suppression too fast or deep (docs/model.md).
         "gc-marker-dose-response formation marker at 10 mg/day (%)",
@@ -24,24 +32,22 @@ import OsteoSim
         "denosumab-discontinuation-d10 LS vs placebo at 24 months (points)",
         "denosumab-discontinuation-d10 TH vs placebo at 24 months (points)",
         // Hip/spine under antiresorptives is fixed by envelope composition at ≈ 0.67 (FREEDOM-like),
-        // so HORIZON's 0.9 and A2's trochanter gain are missed (docs/model.md, core limitations).
-        "zoledronic-acid-horizon-d14 TH vs placebo at 36 months (points)",
+        // so A2's trochanter gain is missed (docs/model.md, core limitations); HORIZON's hip passes
+        // at the tolerance's edge since the surface pools (5.05 vs 6.02).
         "risedronate-gc-initiators-a2 trochanter vs placebo at 12 months (points)",
-        // Antiresorptives barely act in glucocorticoid users: the GC layer drives the core into a
-        // low-turnover state (CTX −66% at 12 months on 10 mg/day), leaving little resorption to
-        // suppress, and a bisphosphonate binds in proportion to the suppressed formation.
+        // Antiresorptives act too little in glucocorticoid users, most in chronic users (A4, C4's
+        // treatment arm): the GC layer drives the core into a low-turnover state (CTX −66% at 12
+        // months on 10 mg/day), leaving little resorption to suppress. Since the surface pools,
+        // HORIZON-GIO's prevention arm passes at the hip and for each drug's spine, but zoledronic
+        // acid outgains risedronate by too much there (3.2 vs 1.96 points).
+        "zoledronic-vs-risedronate-gio-c4-c5 prevention: ZOL − RIS LS (points)",
         "alendronate-gc-a4 ALN 5 mg LS at 48 weeks (%)",
         "alendronate-gc-a4 ALN 10 mg LS at 48 weeks (%)",
         "zoledronic-vs-risedronate-gio-c4-c5 treatment: ZOL LS at 12 months (%)",
         "zoledronic-vs-risedronate-gio-c4-c5 treatment: RIS LS at 12 months (%)",
-        "zoledronic-vs-risedronate-gio-c4-c5 prevention: ZOL LS at 12 months (%)",
-        "zoledronic-vs-risedronate-gio-c4-c5 prevention: RIS LS at 12 months (%)",
-        "zoledronic-vs-risedronate-gio-c4-c5 prevention: RIS TH at 12 months (%)",
-        // Risedronate's potency is fitted outside glucocorticoids (Mortensen 1998), so A2 is now an
-        // independent check, and it shows the same weakness (+0.5 vs +3.8 points).
+        // Risedronate's potency is fitted outside glucocorticoids, so A2 is an independent check: +2.7
+        // vs +3.8 points (+0.5 before the surface pools).
         "risedronate-gc-initiators-a2 LS vs placebo at 12 months (points)",
-        "zoledronic-vs-risedronate-gio-c4-c5 treatment: ZOL TH at 12 months (%)",
-        "zoledronic-vs-risedronate-gio-c4-c5 prevention: ZOL TH at 12 months (%)",
         // Laan 1993's trabecular loss on 10 mg/day in active RA (−8.2% in 20 weeks, +5.3% regained)
         // is far larger and faster than the model's trabecular envelope (−3.0%, +0.2): the
         // remodelling-space transient is small and RA itself is not modelled.
@@ -85,8 +91,8 @@ import OsteoSim
         "teriparatide-vs-alendronate-giop-c1-c3 C3: men, TPTD LS at 18 months (%)",
         "teriparatide-vs-alendronate-giop-c1-c3 C3: premenopausal women, TPTD − ALN LS (points; ordering)",
         "teriparatide-vs-alendronate-giop-c1-c3 C2: TPTD − ALN LS at 36 months (points; ordering)",
-        // Alendronate barely acts in glucocorticoid users (the GC layer's low-turnover state; as in A4, C4).
-        "teriparatide-vs-alendronate-giop-c1-c3 C1: ALN LS at 18 months (%)",
+        // Alendronate acts too little in glucocorticoid users (the GC layer's low-turnover state; as in
+        // A4, C4), though C1's 18-month arm now passes (+2.0 vs +3.4).
         "teriparatide-vs-alendronate-giop-c1-c3 C2: ALN LS at 36 months (%)",
         "teriparatide-vs-alendronate-giop-c1-c3 C3: postmenopausal women, ALN LS at 18 months (%)",
         "teriparatide-vs-alendronate-giop-c1-c3 C3: men, ALN LS at 18 months (%)",
