@@ -266,8 +266,25 @@ enum DenosumabCalibration {
 /// - ibandronate: no trial in the calibration set; its EC50 is set so that 150 mg monthly gives
 ///   alendronate 70 mg weekly's 12-month spine gain (non-inferiority of the two regimens, [M]).
 enum BisphosphonateCalibration {
+    /// `--surface-half-life D`: every drug's surface half-life set to D days during the fit (a probe).
+    static let surfaceHalfLife: Double? = {
+        let a = Array(CommandLine.arguments)
+        guard let i = a.firstIndex(of: "--surface-half-life"), i + 1 < a.count else { return nil }
+        return Double(a[i + 1])
+    }()
+    /// `--uptake-time D`: every drug's osteoclast uptake time set to D days during the fit (a probe).
+    static let uptakeTime: Double? = {
+        let a = Array(CommandLine.arguments)
+        guard let i = a.firstIndex(of: "--uptake-time"), i + 1 < a.count else { return nil }
+        return Double(a[i + 1])
+    }()
     static func run(_ body: String, _ param: String?, _ value: Double) -> SimulationTable? {
-        let text = body + (param.map { "parameters:\n  \($0): \(value)\n" } ?? "")
+        var lines = param.map { ["  \($0): \(value)"] } ?? []
+        if let drug = param?.replacingOccurrences(of: "_ec50", with: "") {
+            if let h = surfaceHalfLife { lines.append("  \(drug)_surface_half_life: \(h)") }
+            if let u = uptakeTime { lines.append("  \(drug)_osteoclast_uptake_time: \(u)") }
+        }
+        let text = body + (lines.isEmpty ? "" : "parameters:\n" + lines.joined(separator: "\n") + "\n")
         guard let s = try? Scenario.parse(text: text, file: "bp.yaml") else { return nil }
         return try? SimulationRunner.run(s)
     }

@@ -10,7 +10,8 @@ import OsteoODE
 ///     at a dose:  S += dose · F · f_b(formation),   f_b = f_b0·formation / (f_b0·formation + 1 − f_b0)
 ///     dS/dt = −k_bur · formation · S + f_b(formation) · k_rel · resorption · B     (surface, active)
 ///     dB/dt =  k_bur · formation · S − k_rel · resorption · B                      (buried, inert)
-///     osteoclast apoptosis × (1 + E_max · S/(EC50 + S))
+///     dL/dt = (S − L)/τ_L                                                      (osteoclasts' drug load)
+///     osteoclast apoptosis × (1 + E_max · L/(EC50 + L))
 ///
 /// Drug on resorption and formation surfaces is covered as the cavity refills (k_bur, a surface
 /// half-life of weeks at reference formation), so the effect reaches a plateau within months of
@@ -19,7 +20,8 @@ import OsteoODE
 /// resorbed; what resorption frees re-binds like a dose (the rest is excreted), which is the long
 /// tail after stopping (a single zoledronic acid dose still acts years later, D15). f_b0 (the
 /// fraction of the absorbed dose bound at reference formation) is 0.5 for every drug (40–60%
-/// retained, calibration.md D17).
+/// retained, calibration.md D17). The osteoclasts act on what they have taken up from the surface
+/// over the resorption phase (L, τ_L ≈ 30 d), which also smooths the weekly dosing cycle.
 public struct BisphosphonateComponent: GenericComponent {
     public enum Drug: String, Sendable, CaseIterable {
         case alendronate, risedronate, ibandronate
@@ -31,6 +33,7 @@ public struct BisphosphonateComponent: GenericComponent {
         public var boundFraction = 0.5
         public var releaseRate = 0.693147 / (10 * 365.25)
         public var surfaceHalfLife = 30.0
+        public var osteoclastUptakeTime = 30.0
         public var maximumEffect = 3.0
         public var halfEffectAmount = 1.0
         public init() {}
@@ -43,6 +46,8 @@ public struct BisphosphonateComponent: GenericComponent {
             ParameterRow("bound_fraction", \.boundFraction, "-", "fraction of the absorbed dose bound to bone at reference formation", "calibration.md D17 (40–60% of a dose retained in bone)", range: 0.05...0.95),
             ParameterRow("release_rate", \.releaseRate, "1/day", "release of bound drug at reference resorption", "assumed (terminal t½ ≈ 10 years at reference turnover; alendronate label [M])", range: 1e-5...0.01),
             ParameterRow("surface_half_life", \.surfaceHalfLife, "day", "half-life of surface-bound (active) drug before burial under new bone, at reference formation", "assumed (weeks: the refilling BMU covers the bound surface; oral bisphosphonates reach their marker plateau within 3–6 months)", range: 3...365),
+            ParameterRow("osteoclast_uptake_time", \.osteoclastUptakeTime, "day", "time constant of the osteoclasts' drug load, which follows the surface drug they resorb",
+                         "assumed: the resorption phase of a cancellous BMU, ≈ 30–40 d (Eriksen 1986 [M]); it also averages the weekly dosing cycle", range: 1...60),
             ParameterRow("emax", \.maximumEffect, "-", "maximal fractional rise in osteoclast apoptosis", "assumed", range: 0...20),
             ParameterRow("ec50", \.halfEffectAmount, "mg", "surface-bound amount of half-maximal effect", "calibrated per drug outside glucocorticoids (`osteosim-calibrate bisphosphonates`: ALN D21, ZOL D14, RIS Mortensen 1998 + weekly CTX at 6 months, IBN = ALN)", range: 1e-4...100),
         ]
@@ -62,17 +67,18 @@ public struct BisphosphonateComponent: GenericComponent {
     /// ibandronate matched to alendronate's 12-month gain (assumed).
     public static func defaults(_ drug: Drug) -> Parameters {
         switch drug {
-        case .alendronate: Parameters(oralBioavailability: 0.0064, halfEffectAmount: 3.852)
-        case .risedronate: Parameters(oralBioavailability: 0.0063, halfEffectAmount: 3.852)
-        case .ibandronate: Parameters(oralBioavailability: 0.006, halfEffectAmount: 1.972)
-        case .zoledronicAcid: Parameters(oralBioavailability: 0.0064, halfEffectAmount: 0.1694)
+        case .alendronate: Parameters(oralBioavailability: 0.0064, halfEffectAmount: 3.081)
+        case .risedronate: Parameters(oralBioavailability: 0.0063, halfEffectAmount: 3.081)
+        case .ibandronate: Parameters(oralBioavailability: 0.006, halfEffectAmount: 1.578)
+        case .zoledronicAcid: Parameters(oralBioavailability: 0.0064, halfEffectAmount: 0.2647)
         }
     }
 
     public var id: String { drug.rawValue }
     public var compartments: [Compartment] {
         [Compartment("bone_surface", unit: "mg", meaning: "\(drug.rawValue) bound to bone surfaces (active)", scale: 1),
-         Compartment("bone_buried", unit: "mg", meaning: "\(drug.rawValue) buried under new bone (inert until resorbed)", scale: 1)]
+         Compartment("bone_buried", unit: "mg", meaning: "\(drug.rawValue) buried under new bone (inert until resorbed)", scale: 1),
+         Compartment("osteoclast_load", unit: "mg", meaning: "surface drug as the osteoclasts have taken it up (the surface pool averaged over the resorption phase)", scale: 1)]
     }
     public var parameterInfo: [ParameterInfo] { parameters.info(component: id, prefix: id) }
     public var observables: [Observable] {
@@ -110,6 +116,8 @@ public struct BisphosphonateComponent: GenericComponent {
         let release = p.releaseRate * core.resorption * buried
         dx[0] = rebound * release - burial
         dx[1] = burial - release
-        effects.scale(.osteoclastApoptosis, by: 1.0 + p.maximumEffect * surface / (p.halfEffectAmount + surface))
+        let load = x[2]
+        dx[2] = (surface - load) / p.osteoclastUptakeTime
+        effects.scale(.osteoclastApoptosis, by: 1.0 + p.maximumEffect * load / (p.halfEffectAmount + load))
     }
 }
