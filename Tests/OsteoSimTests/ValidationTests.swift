@@ -31,6 +31,18 @@ import OsteoSim
         // A 66-year-old gains more on denosumab than D10's women (8.9/5.9 vs 6.4/3.6 points at 24 months).
         "denosumab-discontinuation-d10 LS vs placebo at 24 months (points)",
         "denosumab-discontinuation-d10 TH vs placebo at 24 months (points)",
+        // One infusion of zoledronic acid (Grey 2017): the model's gain at 2 years is too small (spine
+        // +2.4/+3.1/+3.7 vs +5.0/+5.7/+5.7 for 1/2.5/5 mg; hip +1.6/+2.1/+2.5 vs +2.6/+4.1/+4.7) and the
+        // dose response too steep, and by 5 years the low doses hold more than published (the 5-year
+        // spine differences pass inside their wide CIs), so the single dose builds too slowly (the
+        // osteoclast load and the 140-day remodelling space) and the published near-saturation at
+        // 1–2.5 mg is not reproduced; 5 mg's 5-year hip is low (+3.2 vs +5.4).
+        "zoledronic-acid-single-dose-grey 1 mg: LS vs placebo at 2 years (points)",
+        "zoledronic-acid-single-dose-grey 2.5 mg: LS vs placebo at 2 years (points)",
+        "zoledronic-acid-single-dose-grey 5 mg: LS vs placebo at 2 years (points)",
+        "zoledronic-acid-single-dose-grey 2.5 mg: TH vs placebo at 2 years (points)",
+        "zoledronic-acid-single-dose-grey 5 mg: TH vs placebo at 2 years (points)",
+        "zoledronic-acid-single-dose-grey 5 mg: TH vs placebo at 5 years (points)",
         // Hip/spine under antiresorptives is fixed by envelope composition at ≈ 0.67 (FREEDOM-like),
         // so A2's trochanter gain is missed (docs/model.md, core limitations); HORIZON's hip passes
         // at the tolerance's edge since the surface pools (5.05 vs 6.02).
