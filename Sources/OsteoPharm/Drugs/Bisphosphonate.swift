@@ -45,7 +45,7 @@ public struct BisphosphonateComponent: GenericComponent {
             ParameterRow("f_oral", \.oralBioavailability, "-", "oral bioavailability, fasting", "labels/Gertz 1995 [M]: alendronate 0.64%, risedronate 0.63%, ibandronate 0.6% (issue 14: ≈0.6–0.7%); IV = 1", range: 0.001...0.05),
             ParameterRow("bound_fraction", \.boundFraction, "-", "fraction of the absorbed dose bound to bone at reference formation", "calibration.md D17 (40–60% of a dose retained in bone)", range: 0.05...0.95),
             ParameterRow("release_rate", \.releaseRate, "1/day", "release of bound drug at reference resorption", "assumed (terminal t½ ≈ 10 years at reference turnover; alendronate label [M])", range: 1e-5...0.01),
-            ParameterRow("surface_half_life", \.surfaceHalfLife, "day", "half-life of surface-bound (active) drug before burial under new bone, at reference formation", "assumed (weeks: the refilling BMU covers the bound surface; oral bisphosphonates reach their marker plateau within 3–6 months)", range: 3...365),
+            ParameterRow("surface_half_life", \.surfaceHalfLife, "day", "half-life of surface-bound (active) drug before burial under new bone, at reference formation", "assumed (weeks: the refilling BMU covers the bound surface; oral bisphosphonates reach their marker plateau within 3–6 months); probed with `osteosim-calibrate bisphosphonates --surface-half-life`: 15–30 d fit risedronate's BMD and marker alike, 60–240 d worse", range: 3...365),
             ParameterRow("osteoclast_uptake_time", \.osteoclastUptakeTime, "day", "time constant of the osteoclasts' drug load, which follows the surface drug they resorb",
                          "assumed: the resorption phase of a cancellous BMU, ≈ 30–40 d (Eriksen 1986 [M]); it also averages the weekly dosing cycle", range: 1...60),
             ParameterRow("emax", \.maximumEffect, "-", "maximal fractional rise in osteoclast apoptosis", "assumed", range: 0...20),
@@ -112,7 +112,7 @@ public struct BisphosphonateComponent: GenericComponent {
         let surface = x[0], buried = x[1]
         let f0 = p.boundFraction
         let rebound = f0 * core.formation / (f0 * core.formation + (1 - f0))
-        let burial = (0.693147 / p.surfaceHalfLife) * core.formation * surface
+        let burial = (0.6931471805599453 / p.surfaceHalfLife) * core.formation * surface
         let release = p.releaseRate * core.resorption * buried
         dx[0] = rebound * release - burial
         dx[1] = burial - release
