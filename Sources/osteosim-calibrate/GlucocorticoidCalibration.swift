@@ -266,28 +266,30 @@ enum DenosumabCalibration {
 /// - ibandronate: no trial in the calibration set; its EC50 is set so that 150 mg monthly gives
 ///   alendronate 70 mg weekly's 12-month spine gain (non-inferiority of the two regimens, [M]).
 enum BisphosphonateCalibration {
-    /// `--surface-half-life D`: every drug's surface half-life set to D days during the fit (a probe).
-    static let surfaceHalfLife: Double? = {
+    /// The value after a command-line option (`--surface-half-life D`, `--uptake-time D`: probes that
+    /// set every drug's surface half-life or osteoclast uptake time during the fit).
+    static func option(_ flag: String) -> Double? {
         let a = Array(CommandLine.arguments)
-        guard let i = a.firstIndex(of: "--surface-half-life"), i + 1 < a.count else { return nil }
+        guard let i = a.firstIndex(of: flag), i + 1 < a.count else { return nil }
         return Double(a[i + 1])
-    }()
-    /// `--uptake-time D`: every drug's osteoclast uptake time set to D days during the fit (a probe).
-    static let uptakeTime: Double? = {
-        let a = Array(CommandLine.arguments)
-        guard let i = a.firstIndex(of: "--uptake-time"), i + 1 < a.count else { return nil }
-        return Double(a[i + 1])
-    }()
-    static func run(_ body: String, _ param: String?, _ value: Double) -> SimulationTable? {
-        var lines = param.map { ["  \($0): \(value)"] } ?? []
-        if let drug = param?.replacingOccurrences(of: "_ec50", with: "") {
-            if let h = surfaceHalfLife { lines.append("  \(drug)_surface_half_life: \(h)") }
-            if let u = uptakeTime { lines.append("  \(drug)_osteoclast_uptake_time: \(u)") }
-        }
-        let text = body + (lines.isEmpty ? "" : "parameters:\n" + lines.joined(separator: "\n") + "\n")
-        guard let s = try? Scenario.parse(text: text, file: "bp.yaml") else { return nil }
-        return try? SimulationRunner.run(s)
     }
+    static let probes: [(suffix: String, value: Double)] =
+        [("surface_half_life", option("--surface-half-life")), ("osteoclast_uptake_time", option("--uptake-time"))]
+            .compactMap { name, v in v.map { (name, $0) } }
+    static func run(_ body: String, _ param: String?, _ value: Double) -> SimulationTable? {
+        var p: [String: Double] = [:]
+        if let param {
+            p[param] = value
+            let drug = param.replacingOccurrences(of: "_ec50", with: "")
+            for probe in probes { p["\(drug)_\(probe.suffix)"] = probe.value }
+        }
+        return AnabolicCalibration.run(body, p)
+    }
+    /// The two risedronate scenarios of the fit (Mortensen's placebo arm; the weekly-dose marker case),
+    /// shared with `osteosim-calibrate remodelling-space`.
+    static let mortensenPlacebo = "patient: {sex: female, age: 52, years_since_menopause: 3}\nduration: 24 months\noutput_every: 24 months\n"
+    static let weeklyRisedronate = "patient: {sex: female, age: 65, years_since_menopause: 14}\nduration: 6 months\noutput_every: 6 months\ntreatments: [{drug: risedronate, regimen: \"35 mg po weekly\"}]\n"
+    static let dailyRisedronate = "treatments: [{drug: risedronate, regimen: \"5 mg po daily\"}]\n"
     static func v(_ t: SimulationTable?, _ c: String, _ m: Double) -> Double {
         t.map { GlucocorticoidCalibration.value($0, c, month: m) } ?? .nan
     }
@@ -318,13 +320,11 @@ enum BisphosphonateCalibration {
             let th = v(t, "total_hip_bmd_change_pct", 36) - v(zolPBO, "total_hip_bmd_change_pct", 36)
             return (pow(ls - 6.71, 2) + pow(th - 6.02, 2), "LS vs PBO \(f2(ls)) (6.71), TH \(f2(th)) (6.02)")
         }
-        let early = "patient: {sex: female, age: 52, years_since_menopause: 3}\nduration: 24 months\noutput_every: 24 months\n"
-        let earlyPBO = run(early, nil, 0)
-        let weekly = "patient: {sex: female, age: 65, years_since_menopause: 14}\nduration: 6 months\noutput_every: 6 months\ntreatments: [{drug: risedronate, regimen: \"35 mg po weekly\"}]\n"
+        let earlyPBO = run(mortensenPlacebo, nil, 0)
         _ = search("risedronate") { ec in
-            let t = run(early + "treatments: [{drug: risedronate, regimen: \"5 mg po daily\"}]\n", "risedronate_ec50", ec)
+            let t = run(mortensenPlacebo + dailyRisedronate, "risedronate_ec50", ec)
             let ls = v(t, "lumbar_spine_bmd_change_pct", 24) - v(earlyPBO, "lumbar_spine_bmd_change_pct", 24)
-            let ctx = v(run(weekly, "risedronate_ec50", ec), "ctx_change_pct", 6)
+            let ctx = v(run(weeklyRisedronate, "risedronate_ec50", ec), "ctx_change_pct", 6)
             return (pow(ls - 4.5, 2) + pow((ctx + 54.7) / 10, 2), "LS vs PBO \(f2(ls)) (4.5), weekly CTX at 6 months \(f2(ctx)) (−54.7)")
         }
         let alnLS = v(run(aln, "alendronate_ec50", alnEC), "lumbar_spine_bmd_change_pct", 12)

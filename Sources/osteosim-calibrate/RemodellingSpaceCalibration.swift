@@ -25,45 +25,43 @@ import OsteoSim
 ///   and LS +9.2 points vs placebo (Cummings 2009, D3; tol 1), at the denosumab parameters of
 ///   `osteosim-calibrate denosumab`.
 enum RemodellingSpaceCalibration {
-    static func value(_ text: String, _ column: String, month: Double) -> Double {
-        guard let s = try? Scenario.parse(text: text, file: "space.yaml"), let t = try? SimulationRunner.run(s) else { return .nan }
-        return GlucocorticoidCalibration.value(t, column, month: month)
+    static func value(_ body: String, _ params: [String: Double], _ column: String, month: Double) -> Double {
+        AnabolicCalibration.v(AnabolicCalibration.run(body, params), column, month)
     }
 
-    /// One point of the search: the core parameters in `core` (YAML lines under `parameters:`),
-    /// the risedronate potency refitted on its grid; returns the objective and a table row.
-    static func score(_ core: String, label: String) -> (Double, String) {
-        let early = "patient: {sex: female, age: 52, years_since_menopause: 3}\nduration: 24 months\noutput_every: 24 months\n"
-        let earlyPBO = value(early + core, "lumbar_spine_bmd_change_pct", month: 24)
+    /// One point of the search: the core parameters `core`, the risedronate potency refitted on its
+    /// grid; returns the objective and a table row.
+    static func score(_ core: [String: Double], label: String) -> (Double, String) {
+        let ls = "lumbar_spine_bmd_change_pct"
+        let early = BisphosphonateCalibration.mortensenPlacebo
+        let earlyPBO = value(early, core, ls, month: 24)
         let old = "patient: {sex: female, age: 72}\nduration: 36 months\noutput_every: 36 months\n"
-        let oldPBO = value(old + core, "lumbar_spine_bmd_change_pct", month: 36)
-        let dmab = old + "treatments: [{drug: denosumab, regimen: \"60 mg sc every 6 months\"}]\n" + core
-        let th = value(dmab, "total_hip_bmd_change_pct", month: 36)
-        let lsAbsolute = value(dmab, "lumbar_spine_bmd_change_pct", month: 36)
-        let ls = lsAbsolute - oldPBO
+        let oldPBO = value(old, core, ls, month: 36)
+        let dmab = old + "treatments: [{drug: denosumab, regimen: \"60 mg sc every 6 months\"}]\n"
+        let th = value(dmab, core, "total_hip_bmd_change_pct", month: 36)
+        let lsAbsolute = value(dmab, core, ls, month: 36)
+        let lsDifference = lsAbsolute - oldPBO
         // Issue 12's two bars on the core's levers (CoreV2BarTests), as hinges: RANKL availability
         // ×0.2 for 36 months gains ≥ 6 spine points against the untreated run; after osteoblast
         // commitment ×0.6 for 6 months the spine recovers (18 months above 6), tolerance 0.1 point.
         let woman = "patient: {sex: female, age: 65, years_since_menopause: 14}\n"
         let w36 = woman + "duration: 36 months\noutput_every: 36 months\n"
-        let blockade = value(w36 + "perturbations: [{lever: rankl_availability, factor: 0.2}]\n" + core, "lumbar_spine_bmd_change_pct", month: 36)
-            - value(w36 + core, "lumbar_spine_bmd_change_pct", month: 36)
+        let blockade = value(w36 + "perturbations: [{lever: rankl_availability, factor: 0.2}]\n", core, ls, month: 36)
+            - value(w36, core, ls, month: 36)
         let w18 = woman + "duration: 18 months\noutput_every: 6 months\n"
-        let commit = w18 + "perturbations: [{lever: osteoblast_commitment, factor: 0.6, stop: 6 months}]\n" + core
-        let recovery = (value(commit, "lumbar_spine_bmd_change_pct", month: 18) - value(w18 + core, "lumbar_spine_bmd_change_pct", month: 18))
-            - (value(commit, "lumbar_spine_bmd_change_pct", month: 6) - value(w18 + core, "lumbar_spine_bmd_change_pct", month: 6))
+        let commit = w18 + "perturbations: [{lever: osteoblast_commitment, factor: 0.6, stop: 6 months}]\n"
+        let recovery = (value(commit, core, ls, month: 18) - value(w18, core, ls, month: 18))
+            - (value(commit, core, ls, month: 6) - value(w18, core, ls, month: 6))
         // Issue 14's FREEDOM bar as a hinge too: spine +7 to +11% from baseline at 36 months.
         let hinges = pow(min(0, blockade - 6), 2) + pow(min(0, recovery) / 0.1, 2) + pow(min(0, lsAbsolute - 7), 2)
         var best = (obj: Double.infinity, row: "")
         var ec = 0.5
         while ec <= 8 {
-            let drugCore = core + "  risedronate_ec50: \(ec)\n"
-            let m = value(early + "treatments: [{drug: risedronate, regimen: \"5 mg po daily\"}]\n" + drugCore,
-                          "lumbar_spine_bmd_change_pct", month: 24) - earlyPBO
-            let ctx = value("patient: {sex: female, age: 65, years_since_menopause: 14}\nduration: 6 months\noutput_every: 6 months\n"
-                            + "treatments: [{drug: risedronate, regimen: \"35 mg po weekly\"}]\n" + drugCore, "ctx_change_pct", month: 6)
-            let obj = pow(m - 4.5, 2) + pow((ctx + 54.7) / 10, 2) + pow(th - 5.0, 2) + pow(ls - 9.2, 2) + hinges
-            let row = "| \(label) | \(String(format: "%.3g", ec)) | \(f2(m)) | \(f2(ctx)) | \(f2(th)) | \(f2(ls)) | \(f2(blockade)) | \(f2(recovery)) | \(f2(obj)) |"
+            let drug = core.merging(["risedronate_ec50": ec]) { a, _ in a }
+            let m = value(early + BisphosphonateCalibration.dailyRisedronate, drug, ls, month: 24) - earlyPBO
+            let ctx = value(BisphosphonateCalibration.weeklyRisedronate, drug, "ctx_change_pct", month: 6)
+            let obj = pow(m - 4.5, 2) + pow((ctx + 54.7) / 10, 2) + pow(th - 5.0, 2) + pow(lsDifference - 9.2, 2) + hinges
+            let row = "| \(label) | \(String(format: "%.3g", ec)) | \(f2(m)) | \(f2(ctx)) | \(f2(th)) | \(f2(lsDifference)) | \(f2(blockade)) | \(f2(recovery)) | \(f2(obj)) |"
             if obj < best.obj { best = (obj, row) }
             ec *= 1.05
         }
@@ -77,7 +75,7 @@ enum RemodellingSpaceCalibration {
         for period in stride(from: 110.0, through: 150.0, by: 10.0) {
             for overfill in [0.01, 0.03, 0.05] {
                 for surplus in [0.1, 0.3, 0.5] {
-                    let core = "parameters:\n  trabecular_refill_period: \(period)\n  balance_overfill_amplitude: \(overfill)\n  surplus_refill_speed_exponent: \(surplus)\n"
+                    let core = ["trabecular_refill_period": period, "balance_overfill_amplitude": overfill, "surplus_refill_speed_exponent": surplus]
                     let (obj, row) = score(core, label: "\(Int(period)), \(overfill), \(surplus)")
                     print(row)
                     if obj < best.obj { best = (obj, row) }

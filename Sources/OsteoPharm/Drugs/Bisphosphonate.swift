@@ -97,10 +97,12 @@ public struct BisphosphonateComponent: GenericComponent {
         default: nil
         }
     }
+    /// f_b(formation): the share of drug reaching bone that binds (at a dose, and when resorption frees it).
+    @inlinable static func bound<S: ODEScalar>(_ f0: Double, formation: S) -> S {
+        f0 * formation / (f0 * formation + (1 - f0))
+    }
     public func receive(dose amount: Double, route: Route, x: UnsafeMutablePointer<Double>, core: CoreSignals<Double>) {
-        let f0 = parameters.boundFraction
-        let bound = f0 * core.formation / (f0 * core.formation + 1 - f0)
-        x[0] += amount * bound
+        x[0] += amount * Self.bound(parameters.boundFraction, formation: core.formation)
     }
     public func setting(_ name: String, to value: Double) throws(ParameterError) -> any ModelComponent {
         BisphosphonateComponent(drug, parameters: try parameters.setting(name, to: value, prefix: id))
@@ -110,8 +112,7 @@ public struct BisphosphonateComponent: GenericComponent {
                                   core: CoreSignals<S>, effects: inout Effects<S>) {
         let p = parameters
         let surface = x[0], buried = x[1]
-        let f0 = p.boundFraction
-        let rebound = f0 * core.formation / (f0 * core.formation + (1 - f0))
+        let rebound = Self.bound(p.boundFraction, formation: core.formation)
         let burial = (0.6931471805599453 / p.surfaceHalfLife) * core.formation * surface
         let release = p.releaseRate * core.resorption * buried
         dx[0] = rebound * release - burial
