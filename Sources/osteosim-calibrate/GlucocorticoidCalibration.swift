@@ -53,7 +53,10 @@ enum GlucocorticoidCalibration {
                 e += p1np12 < -45 ? pow((-45 - p1np12) / 5, 2) : 0
                 e += ctx12 < -35 ? pow((-35 - ctx12) / 5, 2) : 0
             }
-            let a = pow((ls12 + 3.14) / 0.5, 2) + pow((th12 + 2.8) / 0.6, 2) + pow((chronic12 + 0.8) / 0.6, 2)
+            let chronicTerm = GlucocorticoidCalibration.chronicRange
+                ? (chronic12 < -1.6 ? pow((chronic12 + 1.6) / 0.3, 2) : chronic12 > 0 ? pow(chronic12 / 0.3, 2) : 0)
+                : pow((chronic12 + 0.8) / 0.6, 2)
+            let a = pow((ls12 + 3.14) / 0.5, 2) + pow((th12 + 2.8) / 0.6, 2) + chronicTerm
             let b = pow((p1np1 + 20) / 10, 2)
             let c = ctx1 < 5 ? pow((5 - ctx1) / 2, 2) : 0
             let d = recovery < 0.5 ? pow((0.5 - recovery) / 0.2, 2) : 0
@@ -93,7 +96,21 @@ enum GlucocorticoidCalibration {
         return (best.ec50, best.hill)
     }
 
-    static var grids: [(String, [Double])] { [
+    static var grids: [(String, [Double])] {
+        if fine {
+            return [
+                ("gc_commitment_inhibition", [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6]),
+                ("gc_differentiation_inhibition", [0, 0.05, 0.1, 0.15, 0.2, 0.3]),
+                ("gc_osteoblast_apoptosis_rise", [0, 0.25, 0.5, 0.75, 1.0]),
+                ("gc_rankl_rise", [0, 0.1, 0.2, 0.3, 0.6]),
+                ("gc_tolerance_fraction", [0, 0.3, 0.6, 0.8, 1.0]),
+                ("gc_osteocyte_apoptosis_rise", [0, 0.25, 0.5, 1.0]),
+                ("gc_osteoclast_apoptosis_inhibition", [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5]),
+                ("gc_tolerance_half_life", [30, 60, 120, 240, 480]),
+                ("balance_deficit_amplitude", [0.2, 0.25, 0.3, 0.35, 0.4]),
+            ]
+        }
+        return [
         ("gc_commitment_inhibition", [0, 0.1, 0.2, 0.35, 0.5, 0.65, 0.8]),
         ("gc_differentiation_inhibition", [0, 0.1, 0.2, 0.3, 0.45, 0.6]),
         ("gc_osteoblast_apoptosis_rise", [0, 0.25, 0.5, 1.0, 1.5]),
@@ -103,7 +120,10 @@ enum GlucocorticoidCalibration {
     ] + (turnoverHinges ? [
         ("gc_osteoclast_apoptosis_inhibition", [0, 0.15, 0.3, 0.45, 0.6]),
         ("gc_tolerance_half_life", [30, 60, 120, 240, 480]),
-    ] : []) }
+    ] : []) + (deficitFree ? [("balance_deficit_amplitude", [0.2, 0.25, 0.3, 0.4])] : []) }
+    nonisolated(unsafe) static var fine = false
+    nonisolated(unsafe) static var deficitFree = false
+    nonisolated(unsafe) static var chronicRange = false
 
     static func calibrate() -> [String: Double] {
         let shape = fitExposureShape()

@@ -41,8 +41,15 @@ if args.first == "inflammation" {
     InflammationCalibration.calibrate()
     exit(0)
 }
+if args.first == "cases" {
+    CaseProbe.run(Array(args.dropFirst()))
+    exit(0)
+}
 if args.first == "gc" {
     GlucocorticoidCalibration.turnoverHinges = args.contains("turnover")
+    GlucocorticoidCalibration.deficitFree = args.contains("deficit")
+    GlucocorticoidCalibration.chronicRange = args.contains("range")
+    GlucocorticoidCalibration.fine = args.contains("fine")
     _ = GlucocorticoidCalibration.calibrate()
     exit(0)
 }
