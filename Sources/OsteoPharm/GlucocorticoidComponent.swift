@@ -28,17 +28,17 @@ public struct GlucocorticoidComponent: GenericComponent {
         public var ec50 = 9.0
         public var hill = 4.0
         public var effectHalfLife = 0.5
-        public var toleranceHalfLife = 120.0
-        public var toleranceFraction = 0.6
+        public var toleranceHalfLife = 30.0
+        public var toleranceFraction = 0.0
         public var riskTimeConstant = 60.0
-        public var commitmentInhibition = 0.8
-        public var differentiationInhibition = 0.0
-        public var osteoblastApoptosisRise = 1.0
-        public var osteocyteApoptosisRise = 0.5
+        public var commitmentInhibition = 0.25
+        public var differentiationInhibition = 0.3
+        public var osteoblastApoptosisRise = 0.5
+        public var osteocyteApoptosisRise = 0.0
         public var sostRise = 0.5
         public var opgInhibition = 0.25
-        public var ranklRise = 0.0
-        public var osteoclastApoptosisInhibition = 0.15
+        public var ranklRise = 0.1
+        public var osteoclastApoptosisInhibition = 0.2
         public var gutAbsorptionInhibition = 0.3
         public var renalCalciumLoss = 1.0
         public var antiInflammatoryMaximum = 0.7
@@ -50,17 +50,17 @@ public struct GlucocorticoidComponent: GenericComponent {
             ParameterRow("gc_ec50", \.ec50, "mg/day PEQ", "prednisolone-equivalent exposure of half-maximal bone effect", "fitted to the osteocalcin dose–response (−17/−22/−26% at 10/15/20 mg/d, none at 5 mg; model-notes §6), least squares, `osteosim-calibrate gc` stage 0", range: 1...100),
             ParameterRow("gc_hill", \.hill, "-", "steepness of the exposure–effect function", "fitted with gc_ec50 (stage 0; at the grid edge 4)", range: 0.5...5),
             ParameterRow("gc_effect_half_life", \.effectHalfLife, "day", "half-life of the effect compartment (daily-averaged exposure)", "assumed (osteocalcin nadir within hours of a dose, model-notes §6; daily average)", range: 0.05...10),
-            ParameterRow("gc_tolerance_half_life", \.toleranceHalfLife, "day", "half-life of adaptation of the resorption response", "assumed (resorption rises early, formation falls for good: Compston 2018)", range: 7...1000),
-            ParameterRow("gc_tolerance_fraction", \.toleranceFraction, "-", "fraction of the RANKL rise that adapts away in chronic use", "assumed; inert at the calibrated gc_rankl_rise = 0 (the data needed no adaptation)", range: 0...1),
+            ParameterRow("gc_tolerance_half_life", \.toleranceHalfLife, "day", "half-life of adaptation of the resorption response", "fitted in GC stage 1 (v2), but inert at the calibrated gc_tolerance_fraction = 0 (resorption rises early, formation falls for good: Compston 2018)", range: 7...1000),
+            ParameterRow("gc_tolerance_fraction", \.toleranceFraction, "-", "fraction of the RANKL rise that adapts away in chronic use", "calibrated in GC stage 1 (v2): 0 — the early CTX rise fades without it, as formation falls and coupling lowers resorption", range: 0...1),
             ParameterRow("gc_risk_time_constant", \.riskTimeConstant, "day", "time constant of the fracture-risk exposure (onset and offset)", "assumed (risk up within 3–6 months, back within about a year of stopping: van Staa 2000, B5)", range: 7...730),
-            ParameterRow("gc_commitment_inhibition", \.commitmentInhibition, "-", "maximal fall in osteoblast commitment", "calibrated to the GC stage-1 targets (A1–A4, A9, A8, marker hinges; `osteosim-calibrate gc`, docs/model.md)", range: 0...0.95),
-            ParameterRow("gc_differentiation_inhibition", \.differentiationInhibition, "-", "maximal fall in osteoblast differentiation", "calibrated to the GC stage-1 targets (A1–A4, A9, A8, marker hinges; `osteosim-calibrate gc`, docs/model.md)", range: 0...0.95),
-            ParameterRow("gc_osteoblast_apoptosis_rise", \.osteoblastApoptosisRise, "-", "maximal fractional rise in osteoblast apoptosis", "calibrated to the GC stage-1 targets (A1–A4, A9, A8, marker hinges; `osteosim-calibrate gc`, docs/model.md)", range: 0...5),
-            ParameterRow("gc_osteocyte_apoptosis_rise", \.osteocyteApoptosisRise, "-", "maximal fractional rise in osteocyte apoptosis", "calibrated to the GC stage-1 targets (A1–A4, A9, A8, marker hinges; `osteosim-calibrate gc`, docs/model.md)", range: 0...5),
+            ParameterRow("gc_commitment_inhibition", \.commitmentInhibition, "-", "maximal fall in osteoblast commitment", "calibrated to the GC stage-1 targets, v2 2026-12-02 (A1–A3 placebo LS/TH, chronic users inside 0 to −1.6%/y, P1NP at 1 month, CTX and P1NP hinges, A8 recovery; `osteosim-calibrate gc`, docs/model.md)", range: 0...0.95),
+            ParameterRow("gc_differentiation_inhibition", \.differentiationInhibition, "-", "maximal fall in osteoblast differentiation", "calibrated to the GC stage-1 targets, v2 2026-12-02 (A1–A3 placebo LS/TH, chronic users inside 0 to −1.6%/y, P1NP at 1 month, CTX and P1NP hinges, A8 recovery; `osteosim-calibrate gc`, docs/model.md)", range: 0...0.95),
+            ParameterRow("gc_osteoblast_apoptosis_rise", \.osteoblastApoptosisRise, "-", "maximal fractional rise in osteoblast apoptosis", "calibrated to the GC stage-1 targets, v2 2026-12-02 (A1–A3 placebo LS/TH, chronic users inside 0 to −1.6%/y, P1NP at 1 month, CTX and P1NP hinges, A8 recovery; `osteosim-calibrate gc`, docs/model.md)", range: 0...5),
+            ParameterRow("gc_osteocyte_apoptosis_rise", \.osteocyteApoptosisRise, "-", "maximal fractional rise in osteocyte apoptosis", "calibrated in GC stage 1 (v2): 0 — the BMD and marker targets need no osteocyte death term (which, via targeted cortical remodelling, moved the hip); the mechanism stays for scenarios that set it", range: 0...5),
             ParameterRow("gc_sost_rise", \.sostRise, "-", "maximal fractional rise in SOST expression", "assumed (Compston 2018, qualitative)", range: 0...5),
             ParameterRow("gc_opg_inhibition", \.opgInhibition, "-", "maximal fall in OPG production", "sourced: serum OPG −25% after 4 weeks at ≈32.5 mg/d, where H ≈ 1 (Sasaki 2001)", range: 0...0.95),
-            ParameterRow("gc_rankl_rise", \.ranklRise, "-", "maximal early fractional rise in RANKL production", "calibrated to the GC stage-1 targets (A1–A4, A9, A8, marker hinges; `osteosim-calibrate gc`, docs/model.md)", range: 0...5),
-            ParameterRow("gc_osteoclast_apoptosis_inhibition", \.osteoclastApoptosisInhibition, "-", "maximal fall in osteoclast apoptosis (longer life)", "assumed (modest: murine Weinstein 2002, none in human culture)", range: 0...0.9),
+            ParameterRow("gc_rankl_rise", \.ranklRise, "-", "maximal early fractional rise in RANKL production", "calibrated to the GC stage-1 targets, v2 2026-12-02 (A1–A3 placebo LS/TH, chronic users inside 0 to −1.6%/y, P1NP at 1 month, CTX and P1NP hinges, A8 recovery; `osteosim-calibrate gc`, docs/model.md)", range: 0...5),
+            ParameterRow("gc_osteoclast_apoptosis_inhibition", \.osteoclastApoptosisInhibition, "-", "maximal fall in osteoclast apoptosis (longer life)", "calibrated in GC stage 1 (v2; grid 0.1–0.5): 0.2, modest as in murine data (Weinstein 2002; none in human culture)", range: 0...0.9),
             ParameterRow("gc_gut_absorption_inhibition", \.gutAbsorptionInhibition, "-", "maximal fall in gut calcium absorption", "assumed (Reid 1997 review)", range: 0...0.9),
             ParameterRow("gc_renal_calcium_loss", \.renalCalciumLoss, "mmol/day", "maximal extra urinary calcium", "assumed (Reid 1997 review)", range: 0...10),
             ParameterRow("gc_anti_inflammatory_max", \.antiInflammatoryMaximum, "-", "maximal fall in inflammatory disease activity (anti-inflammatory action, read by the inflammation layer)", "assumed: prednisone ≈ 8 mg/day alone lowered DAS28-ESR 5.1 → 2.7 in 6 weeks in new RA (Adv Rheumatol 2021, retrospective); the response partly fades after months (Arthritis Res Ther 2012 review), which is not modelled", range: 0...0.95),

@@ -46,10 +46,7 @@ if args.first == "cases" {
     exit(0)
 }
 if args.first == "gc" {
-    GlucocorticoidCalibration.turnoverHinges = args.contains("turnover")
-    GlucocorticoidCalibration.deficitFree = args.contains("deficit")
-    GlucocorticoidCalibration.chronicRange = args.contains("range")
-    GlucocorticoidCalibration.fine = args.contains("fine")
+    GlucocorticoidCalibration.v1 = args.contains("v1")
     _ = GlucocorticoidCalibration.calibrate()
     exit(0)
 }

@@ -16,12 +16,12 @@ public struct FractureRiskParameters: ParameterSet {
     public var vertebralGradient = 2.3
     public var hipGradient = 2.6
     public var nonvertebralGradient = 1.5
-    public var vertebralMaximum = 9.25
-    public var vertebralHalfDose = 23.25
-    public var hipMaximum = 2.8
-    public var hipHalfDose = 10.75
-    public var nonvertebralMaximum = 1.78
-    public var nonvertebralHalfDose = 8.0
+    public var vertebralMaximum = 7.6
+    public var vertebralHalfDose = 17.25
+    public var hipMaximum = 2.75
+    public var hipHalfDose = 10.0
+    public var nonvertebralMaximum = 1.75
+    public var nonvertebralHalfDose = 7.25
     public var baselineTScore = -1.0
     public init() {}
 
