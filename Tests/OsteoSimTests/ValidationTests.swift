@@ -45,20 +45,18 @@ import OsteoSim
         "zoledronic-acid-single-dose-grey 5 mg: TH vs placebo at 2 years (points)",
         "zoledronic-acid-single-dose-grey 5 mg: TH vs placebo at 5 years (points)",
         // Hip/spine under antiresorptives is fixed by envelope composition at ≈ 0.67 (FREEDOM-like),
-        // so A2's trochanter gain is missed (docs/model.md, core limitations); HORIZON's hip passes
-        // at the tolerance's edge since the surface pools (5.05 vs 6.02).
+        // so A2's trochanter gain is missed (docs/model.md, core limitations); HORIZON's hip misses
+        // just outside the tolerance (4.98 vs 6.02; listed below with the D17 change).
         "risedronate-gc-initiators-a2 trochanter vs placebo at 12 months (points)",
         // Antiresorptives in glucocorticoid users. Since GC stage 1 v2 keeps turnover up (CTX −30%
         // at 12 months on 10 mg/day, was −66%), A2's spine, C4's treatment ZOL spine, C5's prevention
         // RIS spine and the ALN arms of C2/C3 pass; still short: alendronate in A4's chronic users
         // (+0.8/+1.6 vs +2.1/+2.9 at 48 weeks), risedronate in C4's treatment arm (+1.7 vs +2.7) and
-        // zoledronic acid's lead over it in prevention (3.3 vs 1.96 points); zoledronic acid's hip
-        // in C4's treatment arm is now too high (+2.7 vs +1.65).
+        // zoledronic acid's lead over it in prevention (3.3 vs 1.96 points).
         "zoledronic-vs-risedronate-gio-c4-c5 prevention: ZOL − RIS LS (points)",
         "alendronate-gc-a4 ALN 5 mg LS at 48 weeks (%)",
         "alendronate-gc-a4 ALN 10 mg LS at 48 weeks (%)",
         "zoledronic-vs-risedronate-gio-c4-c5 treatment: RIS LS at 12 months (%)",
-        "zoledronic-vs-risedronate-gio-c4-c5 treatment: ZOL TH at 12 months (%)",
         // Laan 1993's trabecular loss on 10 mg/day in active RA (−8.2% in 20 weeks, +5.3% regained)
         // is far larger and faster than the model's trabecular envelope (−3.0%, +0.2): the
         // remodelling-space transient is small and RA itself is not modelled (v2 GC fit: −3.0, +0.3).
@@ -81,8 +79,10 @@ import OsteoSim
         // treatment term (turnover, microarchitecture), while hip and non-vertebral fit.
         "denosumab-fractures-freedom-d1 new vertebral fracture RR at 36 months",
         "zoledronic-acid-horizon-d14 morphometric vertebral fracture RR at 36 months",
-        // The bisphosphonate plasma phase is quasi-steady: there is no plasma concentration.
-        "zoledronic-acid-pk-d17 plasma terminal half-life (days; 146 h)",
+        // HORIZON's hip is fitted jointly with its spine (the zoledronic acid EC50): with the shallow
+        // plasma-return pool (2026-12-02) the joint optimum leaves the hip at +4.98 against 6.02 ± 1,
+        // just outside, with the spine high (+7.4 vs 6.71): the hip/spine split, not the potency.
+        "zoledronic-acid-horizon-d14 TH vs placebo at 36 months (points)",
         // Drug library II (issue 15; docs/model.md, "Drugs"). The core's anabolic PTH1R programme
         // saturates within each pulse at 20 µg (so 40 µg adds little, weekly 56.5 µg gives about a
         // fifth of daily) and its spine response accelerates instead of decelerating (too little at
@@ -138,9 +138,9 @@ import OsteoSim
     ]
 
     /// Known misses the model has no output for at all (reported as such in docs/validation.md).
-    static let notModelled: Set<String> = [
-        "zoledronic-acid-pk-d17 plasma terminal half-life (days; 146 h)",
-    ]
+    /// Endpoints whose output column the model does not produce (none since the bisphosphonates'
+    /// plasma column, 2026-12-02).
+    static let notModelled: Set<String> = []
 
     @Test func bundledCasesRunAndOnlyKnownMissesFail() throws {
         let cases = try ValidationCase.bundled()
