@@ -228,6 +228,28 @@ enum FractureCalibration {
             }
         }
         print("non-vertebral: R_max = \(f2(best.r)), X50 = \(f2(best.x50)) mg/day, objective \(f2(best.obj))")
+        fitSuppression()
+    }
+
+    /// The vertebral suppression-of-resorption term's size, closed form: HORIZON-PFT (D14,
+    /// Black 2007) vertebral RR 0.30 at 36 months = BMD part × (1 − T_max·s(d)), with the BMD part
+    /// and d = 1 − CTX_ZOL/CTX_placebo from the case's own arms; s(d) with the assumed half
+    /// suppression (fx_vertebral_suppression_half). FREEDOM's RR (D1) is left as the check.
+    static func fitSuppression() {
+        guard let c = (try? ValidationCase.bundled())?.first(where: { $0.id == "zoledronic-acid-horizon-d14" }),
+              let treated = c.arms.first(where: { $0.name == "zoledronic_acid" }), let control = c.arms.first(where: { $0.name == "placebo" }),
+              let a = try? SimulationRunner.run(treated.scenario), let b = try? SimulationRunner.run(control.scenario) else {
+            print("suppression term: the HORIZON case did not run"); return
+        }
+        func last(_ t: SimulationTable, _ col: String) -> Double { t.column(col)?.last ?? .nan }
+        let p = FractureRiskParameters()
+        guard let bmd = FractureRisk.bmdRelativeRisk("vertebral_fracture_rr", sex: treated.scenario.patient.sex, spineTScore: nil, hipTScore: nil,
+                                                     spineRel: (last(a, "lumbar_spine_bmd_rel"), last(b, "lumbar_spine_bmd_rel")),
+                                                     hipRel: (last(a, "total_hip_bmd_rel"), last(b, "total_hip_bmd_rel"))) else { return }
+        let d = 1 - last(a, "ctx_ng_ml") / last(b, "ctx_ng_ml")
+        let s = d * (1 + p.vertebralSuppressionHalf) / (d + p.vertebralSuppressionHalf)
+        let tmax = (1 - 0.30 / bmd) / s
+        print("vertebral suppression term (D14 at 36 months): BMD part \(f2(bmd)), CTX suppression d = \(f2(d)), s(d) = \(f2(s)) → fx_vertebral_suppression_max = \(f2(tmax))")
     }
 }
 
@@ -329,6 +351,14 @@ enum BisphosphonateCalibration {
             let (obj, row) = score(ec)
             if obj < best.obj { best = (obj, ec, row) }
             ec *= 1.25
+        }
+        // Refine between the neighbouring grid points (×1.25 either side) in steps of 1%.
+        let coarse = best.ec
+        ec = coarse / 1.25
+        while ec <= coarse * 1.25 {
+            let (obj, row) = score(ec)
+            if obj < best.obj { best = (obj, ec, row) }
+            ec *= 1.01
         }
         print("\(name): EC50 = \(String(format: "%.4g", best.ec)) mg — \(best.row), objective \(f2(best.obj))")
         return best.ec

@@ -23,6 +23,8 @@ public struct FractureRiskParameters: ParameterSet {
     public var nonvertebralMaximum = 1.75
     public var nonvertebralHalfDose = 7.25
     public var baselineTScore = -1.0
+    public var vertebralSuppressionMaximum = 0.52
+    public var vertebralSuppressionHalf = 0.1
     public init() {}
 
     public static let table: [ParameterRow<FractureRiskParameters>] = [
@@ -44,6 +46,10 @@ public struct FractureRiskParameters: ParameterSet {
                      "calibrated to B1 (all users 1.33) and B6 (≥7.5 vs <2.5 mg/d: 1.44)", range: 1...30),
         ParameterRow("fx_nonvertebral_half_dose", \.nonvertebralHalfDose, "mg/day PEQ", "exposure of half the BMD-independent non-vertebral effect",
                      "calibrated to B1 and B6", range: 0.5...100),
+        ParameterRow("fx_vertebral_suppression_max", \.vertebralSuppressionMaximum, "-", "largest fall in vertebral fracture risk from suppressed resorption, beyond what BMD explains (treated vs control arm)",
+                     "calibrated to D14 (HORIZON-PFT vertebral RR 0.30 with the model's BMD part 0.56; `osteosim-calibrate fracture`); the term then carries about half of the log effect, as BMD explained 35–51% of denosumab's (Austin 2012, JBMR 27:687) and CTX 55–67% of risedronate's (Eastell 2003, JBMR 18:1051)", range: 0...0.95),
+        ParameterRow("fx_vertebral_suppression_half", \.vertebralSuppressionHalf, "-", "fractional suppression of resorption (CTX, treated vs control) at half the term's effect",
+                     "assumed: the benefit saturates — Eastell 2003 found the relation non-linear, with little further benefit at larger decreases of CTX", range: 0.01...1),
         ParameterRow("fx_baseline_t_score", \.baselineTScore, "SD", "T-score assumed for the SD conversion when the scenario gives none",
                      "assumed (a typical T-score of a woman in her sixties)", range: -5...3),
     ]
@@ -71,6 +77,32 @@ public enum FractureRisk {
             nonvert.append(Foundation.pow(p.nonvertebralGradient, -dzTH) * doseTerm(x, p.nonvertebralMaximum, p.nonvertebralHalfDose))
         }
         return [vert, hip, nonvert]
+    }
+
+    /// A treatment's relative risk between two arms (treated a against control b): the BMD part
+    /// (`bmdRelativeRisk`) times, for vertebral fracture only, a term in the suppression of
+    /// resorption d = max(0, 1 − CTX_a/CTX_b) at the same day:
+    ///
+    ///     T(d) = 1 − T_max · s(d),   s(d) = d (1 + d50)/(d + d50)   (s(0) = 0, s(1) = 1, saturating)
+    ///
+    /// Hip and non-vertebral fracture keep the BMD part alone: total hip BMD explained 87% of
+    /// denosumab's non-vertebral effect but 35–51% of its vertebral one (Austin 2012), and changes in
+    /// CTX accounted for 55–67% of risedronate's vertebral effect (Eastell 2003). Used by the
+    /// validation cases of treatment trials (statistic `relative_risk`).
+    public static func treatmentRelativeRisk(_ fracture: String, sex: Sex, spineTScore: Double?, hipTScore: Double?,
+                                             spineRel: (Double, Double), hipRel: (Double, Double), ctx: (Double, Double),
+                                             parameters p: FractureRiskParameters = FractureRiskParameters()) -> Double? {
+        guard let bmd = bmdRelativeRisk(fracture, sex: sex, spineTScore: spineTScore, hipTScore: hipTScore,
+                                        spineRel: spineRel, hipRel: hipRel, parameters: p) else { return nil }
+        guard fracture == "vertebral_fracture_rr" else { return bmd }
+        return bmd * suppressionTerm(ctxRatio: ctx.0 / ctx.1, parameters: p)
+    }
+
+    /// T(d) of `treatmentRelativeRisk`, from the treated/control CTX ratio (no term for a rise).
+    public static func suppressionTerm(ctxRatio: Double, parameters p: FractureRiskParameters = FractureRiskParameters()) -> Double {
+        let d = max(0, 1 - ctxRatio)
+        let h = p.vertebralSuppressionHalf
+        return 1 - p.vertebralSuppressionMaximum * d * (1 + h) / (d + h)
     }
 
     /// The BMD-explained part alone, between two courses of the same patient (a treated arm

@@ -40,6 +40,9 @@ public struct ValidationCase: Sendable {
         /// The fracture relative risk the BMD difference between two arms explains (output one of
         /// `vertebral_fracture_rr`, `hip_fracture_rr`, `nonvertebral_fracture_rr`; needs `difference`).
         case bmdRelativeRisk = "bmd_relative_risk"
+        /// The model's relative risk of a treatment between two arms: the BMD part, and for
+        /// vertebral fracture the suppression of resorption (`FractureRisk.treatmentRelativeRisk`).
+        case relativeRisk = "relative_risk"
     }
 
     public enum Bound: String, Sendable, CaseIterable {
@@ -124,10 +127,10 @@ extension ValidationCase {
             if statistic == .halfLife, (fromDay ?? day) >= day {
                 throw fromNode.error("a half-life needs from_day before day", accepted: "from_day < day")
             }
-            if statistic == .bmdRelativeRisk, diff == nil {
-                throw statNode.error("a BMD-explained relative risk compares two arms", accepted: "difference: [treated, control]")
+            if statistic == .bmdRelativeRisk || statistic == .relativeRisk, diff == nil {
+                throw statNode.error("a treatment's relative risk compares two arms", accepted: "difference: [treated, control]")
             }
-            if statistic != .value, statistic != .bmdRelativeRisk, diff != nil {
+            if statistic != .value, statistic != .bmdRelativeRisk, statistic != .relativeRisk, diff != nil {
                 throw statNode.error("a statistic is read within one arm, not from a difference", accepted: "arm")
             }
             if statistic != .value, mixture != nil {

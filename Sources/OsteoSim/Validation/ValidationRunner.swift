@@ -70,15 +70,19 @@ public enum ValidationRunner {
                 }
                 if sum.isFinite, weights > 0 { simulated = sum / weights }
                 if e.label == nil { name = "\(e.output) (mixture of \(mix.map(\.arm).joined(separator: ", ")))" }
-            } else if let d = e.difference, e.statistic == .bmdRelativeRisk {
+            } else if let d = e.difference, e.statistic == .bmdRelativeRisk || e.statistic == .relativeRisk {
                 let (a1, n1) = value(d[0], "lumbar_spine_bmd_rel", e.day), (b1, n2) = value(d[1], "lumbar_spine_bmd_rel", e.day)
                 let (a2, n3) = value(d[0], "total_hip_bmd_rel", e.day), (b2, n4) = value(d[1], "total_hip_bmd_rel", e.day)
-                if let a1, let b1, let a2, let b2, let patient = c.arms.first(where: { $0.name == d[0] })?.scenario.patient {
-                    simulated = FractureRisk.bmdRelativeRisk(e.output, sex: patient.sex, spineTScore: patient.lumbarSpineTScore,
-                                                             hipTScore: patient.totalHipTScore, spineRel: (a1, b1), hipRel: (a2, b2))
+                let (a3, n5) = value(d[0], "ctx_ng_ml", e.day), (b3, n6) = value(d[1], "ctx_ng_ml", e.day)
+                if let a1, let b1, let a2, let b2, let a3, let b3, let patient = c.arms.first(where: { $0.name == d[0] })?.scenario.patient {
+                    simulated = e.statistic == .relativeRisk
+                        ? FractureRisk.treatmentRelativeRisk(e.output, sex: patient.sex, spineTScore: patient.lumbarSpineTScore,
+                                                             hipTScore: patient.totalHipTScore, spineRel: (a1, b1), hipRel: (a2, b2), ctx: (a3, b3))
+                        : FractureRisk.bmdRelativeRisk(e.output, sex: patient.sex, spineTScore: patient.lumbarSpineTScore,
+                                                       hipTScore: patient.totalHipTScore, spineRel: (a1, b1), hipRel: (a2, b2))
                     if simulated == nil { note = "'\(e.output)' is not a fracture relative risk" }
-                } else { note = n1 ?? n2 ?? n3 ?? n4 }
-                if e.label == nil { name = "\(e.output) from BMD (\(d[0]) / \(d[1]))" }
+                } else { note = n1 ?? n2 ?? n3 ?? n4 ?? n5 ?? n6 }
+                if e.label == nil { name = "\(e.output) \(e.statistic == .relativeRisk ? "" : "from BMD ")(\(d[0]) / \(d[1]))" }
             } else if let d = e.difference {
                 let (a, na) = value(d[0], e.output, e.day), (b, nb) = value(d[1], e.output, e.day)
                 if let a, let b { simulated = a - b } else { note = na ?? nb }
