@@ -90,7 +90,7 @@ public struct BoneModelParameters: ParameterSet {
     public var surplusRefillSpeedExponent = 0.5
     public var balanceSlope = 1.0
     public var corticalTargetedRemodeling = 1.0
-    public var balanceDeficitAmplitude = 0.2
+    public var balanceDeficitAmplitude = 0.25
     public var balanceOverfillAmplitude = 0.05
     public var spineTrabecularShare = 0.45
     public var hipTrabecularShare = 0.25
@@ -272,7 +272,7 @@ extension BoneModelParameters {
             ParameterRow("cortical_targeted_remodeling", \.corticalTargetedRemodeling, "-", "extra cortical activation per unit extra osteocyte apoptosis (targeted intracortical remodelling)",
                          "calibrated to A1/A3 GC hip/spine ratio (stage 4); Cardoso 2009, Emerton 2010 [M] (structure)", range: 0...2),
             ParameterRow("balance_deficit_amplitude", \.balanceDeficitAmplitude, "-", "largest per-BMU deficit",
-                         "calibrated with the GC stage-1 targets (v2, 2026-12-02, `osteosim-calibrate gc`; grid 0.2–0.4, 0.4 assumed before): reached only when osteoblasts per cavity fall short; below 0.2 issue 12's commitment-deceleration bar fails", range: 0.1...0.8),
+                         "calibrated with the GC stage-1 targets (v2, 2026-12-02, `osteosim-calibrate gc`: 0.25 on a grid 0.2–0.4; 0.4 assumed before): reached only when osteoblasts per cavity fall short; below 0.2 issue 12's commitment-deceleration bar fails", range: 0.1...0.8),
             ParameterRow("balance_overfill_amplitude", \.balanceOverfillAmplitude, "-", "largest per-BMU overfill",
                          "assumed (small; larger values kept BMD after stopping RANKL blockade); searched 2026-12-01 with the remodelling space (`osteosim-calibrate remodelling-space`: 0.01 fits the bisphosphonate data better, but only 0.05 keeps issue 12's bars)", range: 0...0.3),
             ParameterRow("spine_trabecular_share", \.spineTrabecularShare, "-", "trabecular share of lumbar-spine (AP DXA) mineral",

@@ -5,7 +5,7 @@ import OsteoODE
 ///
 /// Exposure: the summed prednisolone-equivalent rate R (mg/day, a held compartment set by the
 /// course events) drives an effect compartment E (dE/dt = k_e0·(R − E); daily-averaged
-/// exposure, model-notes §6), a slow tolerance state A (dA/dt = k_A·(E − A)) and a fracture-risk
+/// exposure, model-notes §6), a slow tolerance state A in response units (dA/dt = k_A·(H(E) − A)) and a fracture-risk
 /// exposure X (dX/dt = (R − X)/τ_X, onset and offset over months, B5). The actions use one
 /// shared saturating function of E, H(E) = E^n/(EC50^n + E^n):
 ///
@@ -15,8 +15,8 @@ import OsteoODE
 ///     osteocyte apoptosis        × (1 + a_ocy·H(E))              (Weinstein 1998; O'Brien 2004)
 ///     SOST expression            × (1 + a_sost·H(E))             (Compston 2018)
 ///     OPG production             × (1 − I_opg·H(E))              (Sasaki 2001: −25% at 32.5 mg/d)
-///     RANKL production           × (1 + a_rankl·(H(E) − θ·H(A)))  early resorption rise that adapts
-///     osteoclast apoptosis       × (1 − I_oc·H(E))               longer osteoclast life (modest; Weinstein 2002)
+///     RANKL production           × (1 + a_rankl·max(H(E) − θ·A, 0))  early resorption rise that adapts
+///     osteoclast apoptosis       × (1 − I_oc·max(H(E) − θ·A, 0))  longer osteoclast life early (modest; Weinstein 2002), adapting
 ///     gut calcium absorption     × (1 − I_gut·H(E))              (Reid 1997)
 ///     calcium input              − u_renal·H(E) mmol/day         more renal calcium loss (Reid 1997)
 ///
@@ -28,17 +28,17 @@ public struct GlucocorticoidComponent: GenericComponent {
         public var ec50 = 9.0
         public var hill = 4.0
         public var effectHalfLife = 0.5
-        public var toleranceHalfLife = 30.0
-        public var toleranceFraction = 0.0
+        public var toleranceHalfLife = 120.0
+        public var toleranceFraction = 0.8
         public var riskTimeConstant = 60.0
-        public var commitmentInhibition = 0.25
-        public var differentiationInhibition = 0.3
+        public var commitmentInhibition = 0.3
+        public var differentiationInhibition = 0.1
         public var osteoblastApoptosisRise = 0.5
         public var osteocyteApoptosisRise = 0.0
         public var sostRise = 0.5
         public var opgInhibition = 0.25
         public var ranklRise = 0.1
-        public var osteoclastApoptosisInhibition = 0.2
+        public var osteoclastApoptosisInhibition = 0.3
         public var gutAbsorptionInhibition = 0.3
         public var renalCalciumLoss = 1.0
         public var antiInflammatoryMaximum = 0.7
@@ -50,8 +50,8 @@ public struct GlucocorticoidComponent: GenericComponent {
             ParameterRow("gc_ec50", \.ec50, "mg/day PEQ", "prednisolone-equivalent exposure of half-maximal bone effect", "fitted to the osteocalcin dose–response (−17/−22/−26% at 10/15/20 mg/d, none at 5 mg; model-notes §6), least squares, `osteosim-calibrate gc` stage 0", range: 1...100),
             ParameterRow("gc_hill", \.hill, "-", "steepness of the exposure–effect function", "fitted with gc_ec50 (stage 0; at the grid edge 4)", range: 0.5...5),
             ParameterRow("gc_effect_half_life", \.effectHalfLife, "day", "half-life of the effect compartment (daily-averaged exposure)", "assumed (osteocalcin nadir within hours of a dose, model-notes §6; daily average)", range: 0.05...10),
-            ParameterRow("gc_tolerance_half_life", \.toleranceHalfLife, "day", "half-life of adaptation of the resorption response", "fitted in GC stage 1 (v2), but inert at the calibrated gc_tolerance_fraction = 0 (resorption rises early, formation falls for good: Compston 2018)", range: 7...1000),
-            ParameterRow("gc_tolerance_fraction", \.toleranceFraction, "-", "fraction of the RANKL rise that adapts away in chronic use", "calibrated in GC stage 1 (v2): 0 — the early CTX rise fades without it, as formation falls and coupling lowers resorption", range: 0...1),
+            ParameterRow("gc_tolerance_half_life", \.toleranceHalfLife, "day", "half-life of adaptation of the resorption response", "calibrated in GC stage 1 (v2): 120 d — the early resorption response fades over months (Compston 2018: \"an early but transient increase in bone resorption\"; formation falls for good)", range: 7...1000),
+            ParameterRow("gc_tolerance_fraction", \.toleranceFraction, "-", "fraction of the resorption response (RANKL rise, longer osteoclast life) that adapts away in chronic use (the adaptation follows the response H(E), t½ gc_tolerance_half_life)", "calibrated in GC stage 1 (v2): 0.8 — chronic users then lose −1.49%/y, inside the published 0 to −1.6", range: 0...1),
             ParameterRow("gc_risk_time_constant", \.riskTimeConstant, "day", "time constant of the fracture-risk exposure (onset and offset)", "assumed (risk up within 3–6 months, back within about a year of stopping: van Staa 2000, B5)", range: 7...730),
             ParameterRow("gc_commitment_inhibition", \.commitmentInhibition, "-", "maximal fall in osteoblast commitment", "calibrated to the GC stage-1 targets, v2 2026-12-02 (A1–A3 placebo LS/TH, chronic users inside 0 to −1.6%/y, P1NP at 1 month, CTX and P1NP hinges, A8 recovery; `osteosim-calibrate gc`, docs/model.md)", range: 0...0.95),
             ParameterRow("gc_differentiation_inhibition", \.differentiationInhibition, "-", "maximal fall in osteoblast differentiation", "calibrated to the GC stage-1 targets, v2 2026-12-02 (A1–A3 placebo LS/TH, chronic users inside 0 to −1.6%/y, P1NP at 1 month, CTX and P1NP hinges, A8 recovery; `osteosim-calibrate gc`, docs/model.md)", range: 0...0.95),
@@ -59,8 +59,8 @@ public struct GlucocorticoidComponent: GenericComponent {
             ParameterRow("gc_osteocyte_apoptosis_rise", \.osteocyteApoptosisRise, "-", "maximal fractional rise in osteocyte apoptosis", "calibrated in GC stage 1 (v2): 0 — the BMD and marker targets need no osteocyte death term (which, via targeted cortical remodelling, moved the hip); the mechanism stays for scenarios that set it", range: 0...5),
             ParameterRow("gc_sost_rise", \.sostRise, "-", "maximal fractional rise in SOST expression", "assumed (Compston 2018, qualitative)", range: 0...5),
             ParameterRow("gc_opg_inhibition", \.opgInhibition, "-", "maximal fall in OPG production", "sourced: serum OPG −25% after 4 weeks at ≈32.5 mg/d, where H ≈ 1 (Sasaki 2001)", range: 0...0.95),
-            ParameterRow("gc_rankl_rise", \.ranklRise, "-", "maximal early fractional rise in RANKL production", "calibrated to the GC stage-1 targets, v2 2026-12-02 (A1–A3 placebo LS/TH, chronic users inside 0 to −1.6%/y, P1NP at 1 month, CTX and P1NP hinges, A8 recovery; `osteosim-calibrate gc`, docs/model.md)", range: 0...5),
-            ParameterRow("gc_osteoclast_apoptosis_inhibition", \.osteoclastApoptosisInhibition, "-", "maximal fall in osteoclast apoptosis (longer life)", "calibrated in GC stage 1 (v2; grid 0.1–0.5): 0.2, modest as in murine data (Weinstein 2002; none in human culture)", range: 0...0.9),
+            ParameterRow("gc_rankl_rise", \.ranklRise, "-", "maximal early fractional rise in RANKL production (adapts with the tolerance)", "calibrated to the GC stage-1 targets, v2 2026-12-02 (A1–A3 placebo LS/TH, chronic users inside 0 to −1.6%/y, P1NP at 1 month, CTX and P1NP hinges, A8 recovery; `osteosim-calibrate gc`, docs/model.md)", range: 0...5),
+            ParameterRow("gc_osteoclast_apoptosis_inhibition", \.osteoclastApoptosisInhibition, "-", "maximal early fall in osteoclast apoptosis (longer life; adapts with the tolerance)", "calibrated in GC stage 1 (v2; grid 0.1–0.5): 0.3, modest as in murine data (Weinstein 2002; none in human culture)", range: 0...0.9),
             ParameterRow("gc_gut_absorption_inhibition", \.gutAbsorptionInhibition, "-", "maximal fall in gut calcium absorption", "assumed (Reid 1997 review)", range: 0...0.9),
             ParameterRow("gc_renal_calcium_loss", \.renalCalciumLoss, "mmol/day", "maximal extra urinary calcium", "assumed (Reid 1997 review)", range: 0...10),
             ParameterRow("gc_anti_inflammatory_max", \.antiInflammatoryMaximum, "-", "maximal fall in inflammatory disease activity (anti-inflammatory action, read by the inflammation layer)", "assumed: prednisone ≈ 8 mg/day alone lowered DAS28-ESR 5.1 → 2.7 in 6 weeks in new RA (Adv Rheumatol 2021, retrospective); the response partly fades after months (Arthritis Res Ther 2012 review), which is not modelled", range: 0...0.95),
@@ -78,7 +78,7 @@ public struct GlucocorticoidComponent: GenericComponent {
     public var compartments: [Compartment] {
         [Compartment("peq_rate", unit: "mg/day", meaning: "summed prednisolone-equivalent dose rate (set by the course events)", scale: 10, held: true),
          Compartment("effect", unit: "mg/day", meaning: "effect-compartment exposure", scale: 10),
-         Compartment("tolerance", unit: "mg/day", meaning: "adapted exposure (resorption response)", scale: 10),
+         Compartment("tolerance", unit: "-", meaning: "adapted part of the resorption response (follows H(E), 0–1)", scale: 1),
          Compartment("risk_exposure", unit: "mg/day", meaning: "exposure that sets the BMD-independent fracture-risk term", scale: 10)]
     }
     public var parameterInfo: [ParameterInfo] { parameters.info(component: id) }
@@ -106,17 +106,21 @@ public struct GlucocorticoidComponent: GenericComponent {
         let r = x[Self.rate], e = x[Self.effect], a = x[Self.tolerance], risk = x[Self.riskExposure]
         dx[Self.rate] = S(0)
         dx[Self.effect] = (0.693147180559945 / p.effectHalfLife) * (r - e)
-        dx[Self.tolerance] = (0.693147180559945 / p.toleranceHalfLife) * (e - a)
+        let h = response(e)
+        // Adaptation acts on the response (0–1), not on the exposure, so it fades alike at every dose,
+        // and the adapted response never turns negative (no resorption deficit after stopping).
+        dx[Self.tolerance] = (0.693147180559945 / p.toleranceHalfLife) * (h - a)
         dx[Self.riskExposure] = (r - risk) / p.riskTimeConstant
-        let h = response(e), hA = response(a)
+        let resorptionResponse = ODEScalarSoft.nonNegative(h - p.toleranceFraction * a)
         effects.scale(.osteoblastCommitment, by: 1.0 - p.commitmentInhibition * h)
         effects.scale(.osteoblastDifferentiation, by: 1.0 - p.differentiationInhibition * h)
         effects.scale(.osteoblastApoptosis, by: 1.0 + p.osteoblastApoptosisRise * h)
         effects.scale(.osteocyteApoptosis, by: 1.0 + p.osteocyteApoptosisRise * h)
         effects.scale(.sostExpression, by: 1.0 + p.sostRise * h)
         effects.scale(.opgProduction, by: 1.0 - p.opgInhibition * h)
-        effects.scale(.ranklProduction, by: 1.0 + p.ranklRise * (h - p.toleranceFraction * hA))
-        effects.scale(.osteoclastApoptosis, by: 1.0 - p.osteoclastApoptosisInhibition * h)
+        // The resorption response (RANKL rise, longer osteoclast life) adapts by the tolerance fraction.
+        effects.scale(.ranklProduction, by: 1.0 + p.ranklRise * resorptionResponse)
+        effects.scale(.osteoclastApoptosis, by: 1.0 - p.osteoclastApoptosisInhibition * resorptionResponse)
         effects.scale(.gutCalciumAbsorption, by: 1.0 - p.gutAbsorptionInhibition * h)
         effects.add(.calcium, -1.0 * p.renalCalciumLoss * h)
         let em = S.pow(ODEScalarSoft.nonNegative(e), p.antiInflammatoryHill)

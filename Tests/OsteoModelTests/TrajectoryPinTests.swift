@@ -19,10 +19,11 @@ import Testing
 /// `trabecular_refill_period` moved from 150 to 140 d (2026-12-01, the remodelling-space search of
 /// docs/model.md limitation 12): a smaller remodelling space, on purpose; the FREEDOM placebo woman's
 /// spine at 36 months −2.433 → −2.420% (hip −1.648 → −1.641%), the 40-year man's columns by < 1e-4.
-/// And once more when `balance_deficit_amplitude` moved from 0.4 to 0.2 with the GC stage-1 v2 fit
-/// (2026-12-02): the untreated woman has slightly fewer osteoblasts per cavity than at reference, so
-/// the deficit branch moves her a little — spine at 36 months −2.41997 → −2.41978% (trabecular
-/// spine by 4e-4 points, hip by 1e-4, calcitriol by 2e-4 pmol/L); the 40-year man's columns by less.
+/// And twice more when `balance_deficit_amplitude` moved from 0.4 to 0.2, then 0.25, with the GC
+/// stage-1 v2 fit (2026-12-02): the untreated woman has slightly fewer osteoblasts per cavity than at
+/// reference, so the deficit branch moves her a little — spine at 36 months −2.41997 → −2.41978%
+/// at 0.2 (trabecular spine by 4e-4 points, hip by 1e-4, calcitriol by 2e-4 pmol/L); the 40-year
+/// man's columns by less.
 @Suite struct TrajectoryPinTests {
     static let month = 30.4375
     static let cases: [(file: String, patient: PatientBaseline, months: Int)] = [

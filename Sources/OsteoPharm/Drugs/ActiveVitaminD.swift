@@ -49,7 +49,7 @@ public struct ActiveVitaminDComponent: GenericComponent {
             ParameterRow("absorption_gain", \.absorptionGain, "-", "eldecalcitol: rise in gut calcium absorption at full agonism",
                          "assumed (calcaemic action comparable to alfacalcidol 1 µg in the trials [M])", range: 0...3),
             ParameterRow("rankl_suppression", \.ranklSuppression, "-", "eldecalcitol: fall in RANKL production at full agonism",
-                         "calibrated to C12 (e-GLORIA, ELD − ALF spine +1.29 at 12 months; `osteosim-calibrate eldecalcitol`): 0.52 (0.58 before the GC stage-1 v2 fit of 2026-12-02), a large value — RANKL production −42% at 0.75 µg/day", range: 0...0.9),
+                         "calibrated to C12 (e-GLORIA, ELD − ALF spine +1.29 at 12 months; `osteosim-calibrate eldecalcitol`): 0.50 (0.58 before the GC stage-1 v2 fit of 2026-12-02), a large value — RANKL production −40% at 0.75 µg/day", range: 0...0.9),
         ]
     }
 
@@ -75,7 +75,7 @@ public struct ActiveVitaminDComponent: GenericComponent {
             p.transferRate = 0.693147 / (53.0 / 24)
             p.calcitriolYield = 0
             p.molarMass = 490.7
-            p.ranklSuppression = 0.52
+            p.ranklSuppression = 0.5
         }
         return p
     }
