@@ -40,8 +40,16 @@ enum CaseProbe {
             p.arms = c.arms.map { arm in
                 var s = arm.scenario
                 let names = Set(overrides.map(\.name))
-                // A component's parameters are accepted only with that component (glucocorticoids here).
-                let apply = overrides.filter { !$0.name.hasPrefix("gc_") || !s.glucocorticoids.isEmpty }
+                // A component's parameters are accepted only with that component: glucocorticoids, or
+                // a drug (its name is the prefix) given in this arm.
+                let drugs = Set(s.treatments.map(\.drug))
+                let drugNames = ["alendronate", "risedronate", "ibandronate", "zoledronic_acid", "denosumab", "raloxifene",
+                                 "teriparatide", "abaloparatide", "romosozumab"]
+                let apply = overrides.filter { o in
+                    if o.name.hasPrefix("gc_") { return !s.glucocorticoids.isEmpty }
+                    if let d = drugNames.first(where: { o.name.hasPrefix($0 + "_") }) { return drugs.contains(d) }
+                    return true
+                }
                 s.parameters = s.parameters.filter { !names.contains($0.name) } + apply
                 return (arm.name, s)
             }
