@@ -247,7 +247,7 @@ enum FractureCalibration {
                                                      spineRel: (last(a, "lumbar_spine_bmd_rel"), last(b, "lumbar_spine_bmd_rel")),
                                                      hipRel: (last(a, "total_hip_bmd_rel"), last(b, "total_hip_bmd_rel"))) else { return }
         let d = 1 - last(a, "ctx_ng_ml") / last(b, "ctx_ng_ml")
-        let s = d * (1 + p.vertebralSuppressionHalf) / (d + p.vertebralSuppressionHalf)
+        let s = FractureRisk.suppressionShape(d, parameters: p)
         let tmax = (1 - 0.30 / bmd) / s
         print("vertebral suppression term (D14 at 36 months): BMD part \(f2(bmd)), CTX suppression d = \(f2(d)), s(d) = \(f2(s)) → fx_vertebral_suppression_max = \(f2(tmax))")
     }

@@ -185,19 +185,25 @@ import OsteoSim
         }
     }
 
+    /// A hand-made two-arm case (RANKL availability ×0.3 against placebo, woman of 70) for the
+    /// relative-risk statistics; each test appends its endpoints.
+    static let relativeRiskCase = """
+        id: test-rr
+        title: rr
+        citation: test (hand-made)
+        status: M
+        arms:
+          - {name: placebo, scenario: {patient: {sex: female, age: 70, lumbar_spine_t_score: -2.5}, duration: 12 months}}
+          - {name: treated, scenario: {patient: {sex: female, age: 70, lumbar_spine_t_score: -2.5}, duration: 12 months,
+                                       perturbations: [{lever: rankl_availability, factor: 0.3}]}}
+        endpoints:
+
+        """
+
     @Test func bmdExplainedRelativeRiskBetweenArms() throws {
         // The statistic reads both arms' relative BMD at the site and applies Marshall's gradient:
         // RR = G^(−BMD0·(rel_a/rel_b − 1)/SD), recomputed here from the tables.
-        let text = """
-            id: test-rr
-            title: rr
-            citation: test (hand-made)
-            status: M
-            arms:
-              - {name: placebo, scenario: {patient: {sex: female, age: 70, lumbar_spine_t_score: -2.5}, duration: 12 months}}
-              - {name: treated, scenario: {patient: {sex: female, age: 70, lumbar_spine_t_score: -2.5}, duration: 12 months,
-                                           perturbations: [{lever: rankl_availability, factor: 0.3}]}}
-            endpoints:
+        let text = Self.relativeRiskCase + """
               - {difference: [treated, placebo], output: vertebral_fracture_rr, statistic: bmd_relative_risk, day: 365.25, published: 1, tolerance: 1}
             """
         let c = try ValidationCase.parse(InputNode.parse(text, file: "t.yaml"))
@@ -213,16 +219,7 @@ import OsteoSim
         // relative_risk = the BMD part × T(d) for vertebral fracture, d = 1 − CTX_a/CTX_b at the day;
         // hip and non-vertebral keep the BMD part (Austin 2012: hip BMD explained 87% of the
         // non-vertebral effect). Recomputed here from the arms' tables.
-        let text = """
-            id: test-rr2
-            title: rr
-            citation: test (hand-made)
-            status: M
-            arms:
-              - {name: placebo, scenario: {patient: {sex: female, age: 70, lumbar_spine_t_score: -2.5}, duration: 12 months}}
-              - {name: treated, scenario: {patient: {sex: female, age: 70, lumbar_spine_t_score: -2.5}, duration: 12 months,
-                                           perturbations: [{lever: rankl_availability, factor: 0.3}]}}
-            endpoints:
+        let text = Self.relativeRiskCase + """
               - {difference: [treated, placebo], output: vertebral_fracture_rr, statistic: bmd_relative_risk, day: 365.25, published: 1, tolerance: 1}
               - {difference: [treated, placebo], output: vertebral_fracture_rr, statistic: relative_risk, day: 365.25, published: 1, tolerance: 1}
               - {difference: [treated, placebo], output: hip_fracture_rr, statistic: bmd_relative_risk, day: 365.25, published: 1, tolerance: 1}

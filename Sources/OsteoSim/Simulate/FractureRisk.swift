@@ -100,9 +100,13 @@ public enum FractureRisk {
 
     /// T(d) of `treatmentRelativeRisk`, from the treated/control CTX ratio (no term for a rise).
     public static func suppressionTerm(ctxRatio: Double, parameters p: FractureRiskParameters = FractureRiskParameters()) -> Double {
-        let d = max(0, 1 - ctxRatio)
+        1 - p.vertebralSuppressionMaximum * suppressionShape(max(0, 1 - ctxRatio), parameters: p)
+    }
+
+    /// s(d) = d (1 + d50)/(d + d50): 0 at no suppression, 1 at full, saturating.
+    public static func suppressionShape(_ d: Double, parameters p: FractureRiskParameters = FractureRiskParameters()) -> Double {
         let h = p.vertebralSuppressionHalf
-        return 1 - p.vertebralSuppressionMaximum * d * (1 + h) / (d + h)
+        return d * (1 + h) / (d + h)
     }
 
     /// The BMD-explained part alone, between two courses of the same patient (a treated arm
